@@ -1,0 +1,69 @@
+// The suite runs in three engines from Debian's packages. WebKit is driven
+// through WebKitWebDriver, which scripts/test-browsers.mjs starts (with Xvfb)
+// and announces in WEBKIT_DRIVER_PORT.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { selectedEngines, WEBKIT_MINIBROWSER } from './scripts/browsers.mjs';
+
+const chromiumFlags = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags },
+    }),
+  firefox: () =>
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+    }),
+  webkit: () =>
+    webdriverLauncher({
+      hostname: '127.0.0.1',
+      port: Number(process.env.WEBKIT_DRIVER_PORT ?? 4444),
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        'wdio:enforceWebDriverClassic': true,
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: WEBKIT_MINIBROWSER, args: ['--automation'] },
+      },
+    }),
+};
+
+const engines = selectedEngines();
+
+export default {
+  files: ['tests/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 120000,
+  testFramework: { config: { timeout: 10000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  browsers: engines.map((engine) => launchers[engine.name]()),
+  coverage: engines.some((engine) => engine.name === 'chromium'),
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/i18n/generated/**'],
+    threshold: { lines: 90, statements: 90, functions: 85, branches: 80 },
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+  },
+};
