@@ -1,0 +1,179 @@
+// The HTML shell of the demo page. Every value goes through the `html` tag below, which escapes
+// it unless it is already markup built by that tag, so no text can turn into HTML by accident.
+// The page has no inline script or style: it must work under `script-src 'self'; style-src 'self'`.
+
+import { LANGUAGE_NAMES, PLATFORM_URL, SUPPORTED_LANGUAGES } from './content.mjs';
+
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Markup that is already safe, so `html` inserts it as is. */
+class SafeHtml {
+  constructor(markup) {
+    this.markup = markup;
+  }
+
+  toString() {
+    return this.markup;
+  }
+}
+
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
+}
+
+function toMarkup(value) {
+  if (value instanceof SafeHtml) return value.markup;
+  if (Array.isArray(value)) return value.map(toMarkup).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(value);
+}
+
+function html(strings, ...values) {
+  return new SafeHtml(
+    strings.reduce((out, part, index) => out + part + (index < values.length ? toMarkup(values[index]) : ''), ''),
+  );
+}
+
+/**
+ * JSON for a `<script type="application/json">` block. The HTML parser ends a script at `</`
+ * followed by `script`, and `<!--` changes how it looks for that end, whatever the JSON says;
+ * both can only occur inside JSON strings, where `\/` and `\u0021` mean the same characters.
+ */
+export function jsonForScriptBlock(value) {
+  return JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!--/g, '<\\u0021--');
+}
+
+function inventoryBlock(inventoryJson) {
+  return html`<script type="application/json">${new SafeHtml(inventoryJson)}</script>`;
+}
+
+function languageForm(lang, text) {
+  const options = SUPPORTED_LANGUAGES.map(
+    (code) =>
+      html`<option value="${code}" lang="${code}" ${code === lang ? html`selected` : ''}>${LANGUAGE_NAMES[code]}</option>`,
+  );
+  // Django's set_language view: a POST that sets django_language, then redirects to `next`.
+  return html`<form class="language-form" method="post" action="/i18n/setlang/">
+          <input type="hidden" name="next" value="/">
+          <label for="language-select">${text.languageForm.label}</label>
+          <select id="language-select" name="language">${options}</select>
+          <button type="submit" class="button">${text.languageForm.submit}</button>
+        </form>`;
+}
+
+function siteHeader(lang, text) {
+  return html`<header class="site-header">
+      <div class="wrap site-header__inner">
+        <p class="brand">
+          <span class="brand__name">${text.siteName}</span>
+          <span class="brand__tagline">${text.siteTagline}</span>
+        </p>
+        <nav class="site-nav" aria-label="${text.headerNavLabel}">
+          <a href="#" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
+          ${languageForm(lang, text)}
+        </nav>
+      </div>
+    </header>`;
+}
+
+function policyArticle(text, inventoryJson) {
+  const policy = text.policy;
+  return html`<article id="charte" class="policy" aria-labelledby="charte-title">
+        <h1 id="charte-title">${policy.title}</h1>
+        <p class="lead">${policy.intro}</p>
+
+        <section aria-labelledby="what-is-title">
+          <h2 id="what-is-title">${policy.whatIsTitle}</h2>
+          <p>${policy.whatIs}</p>
+          <p>${policy.kindsIntro}</p>
+          <ul class="cookie-kinds">
+            ${policy.kinds.map((kind) => html`<li>${kind}</li>`)}
+          </ul>
+        </section>
+
+        <section aria-labelledby="uses-title">
+          <h2 id="uses-title">${policy.usesTitle.before}<a href="${PLATFORM_URL}">${PLATFORM_URL}</a>${policy.usesTitle.after}</h2>
+
+          <h3 id="necessary-title">${policy.necessaryTitle}</h3>
+          <cookie-table category="necessary">${inventoryBlock(inventoryJson)}</cookie-table>
+
+          <h3 id="statistics-title">${policy.statisticsTitle}</h3>
+          <p>${policy.statisticsText}</p>
+          <cookie-table category="statistics">${inventoryBlock(inventoryJson)}</cookie-table>
+          <p id="stats-status" class="stats-status" role="status">${text.statsStatusWaiting}</p>
+        </section>
+      </article>`;
+}
+
+function demoTools(text) {
+  const { tools, log } = text;
+  return html`<section class="tools" aria-labelledby="tools-title">
+        <h2 id="tools-title">${tools.title}</h2>
+        <div class="tools__row">
+          <button type="button" class="button" id="live-language-switch">${tools.liveSwitch}</button>
+          <p class="tools__current">
+            ${tools.languageCookieLabel}
+            <code id="language-cookie-value" data-absent-text="${tools.languageCookieAbsent}">${tools.languageCookieAbsent}</code>
+          </p>
+        </div>
+        <p class="hint">${tools.liveSwitchHint}</p>
+      </section>
+
+      <section class="event-log" aria-labelledby="event-log-title">
+        <h2 id="event-log-title">${log.title}</h2>
+        <p>${log.intro}</p>
+        <ol id="event-log-list" class="event-log__list" aria-live="polite">
+          <li class="event-log__empty">${log.empty}</li>
+        </ol>
+        <h3 id="consent-cookie-title">${log.cookieTitle}</h3>
+        <pre id="consent-cookie-value" class="consent-cookie" aria-labelledby="consent-cookie-title" data-absent-text="${log.cookieAbsent}">${log.cookieAbsent}</pre>
+      </section>`;
+}
+
+function siteFooter(text) {
+  return html`<footer class="site-footer">
+      <div class="wrap site-footer__inner">
+        <a href="#" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
+        <p>${text.footer.text} <a href="${PLATFORM_URL}">${PLATFORM_URL}</a>.</p>
+      </div>
+    </footer>`;
+}
+
+/**
+ * The whole demo page in one language.
+ * @param {{ lang: string, text: object, inventoryJson: string }} options `text` is one language
+ *   of content.mjs; `inventoryJson` comes from jsonForScriptBlock.
+ * @returns {string}
+ */
+export function renderPage({ lang, text, inventoryJson }) {
+  return `<!doctype html>
+${html`<html lang="${lang}">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>${text.documentTitle}</title>
+    <link rel="stylesheet" href="/demo/demo.css">
+    <script type="module" src="/dist/cookie-consent.js"></script>
+    <script type="module" src="/demo/demo.js"></script>
+  </head>
+  <body>
+    <a class="skip-link" href="#main">${text.skipLink}</a>
+    <cookie-banner policy-href="#charte">${inventoryBlock(inventoryJson)}</cookie-banner>
+    <cookie-preferences>${inventoryBlock(inventoryJson)}</cookie-preferences>
+
+    ${siteHeader(lang, text)}
+
+    <main id="main" class="wrap" tabindex="-1">
+      ${policyArticle(text, inventoryJson)}
+      ${demoTools(text)}
+    </main>
+
+    ${siteFooter(text)}
+
+    <!-- Runs only once the visitor grants "statistics" (contract §7). -->
+    <script type="text/plain" data-consent-category="statistics" src="/demo/stats.js"></script>
+  </body>
+</html>`}
+`;
+}

@@ -1,0 +1,292 @@
+// The demo server behind `npm start`: Node's `http` only, so the demo needs nothing beyond the
+// build. It plays the part of a Django site: the page language comes from the django_language
+// cookie, and POST /i18n/setlang/ behaves like django.views.i18n.set_language.
+
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from './content.mjs';
+import { jsonForScriptBlock, renderPage } from './page.mjs';
+
+const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
+const REPO_DIR = resolve(DEMO_DIR, '..');
+const DIST_DIR = join(REPO_DIR, 'dist');
+const BUNDLE_PATH = join(DIST_DIR, 'cookie-consent.js');
+const INVENTORY_PATH = join(DEMO_DIR, 'seed-inventory.json');
+
+const LANGUAGE_COOKIE = 'django_language';
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const MAX_FORM_BYTES = 16 * 1024;
+
+// Only these extensions are served, which also keeps the server's own .mjs sources private.
+const CONTENT_TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+const STATIC_ROOTS = [
+  { prefix: '/dist/', dir: DIST_DIR },
+  { prefix: '/demo/', dir: DEMO_DIR },
+];
+
+/** Thrown when the bundle is missing, so the command line can say what to run. */
+export class MissingBuildError extends Error {}
+
+// ---- Language, as Django resolves it ------------------------------------------------------
+
+/**
+ * The supported code a language code stands for, like Django's get_supported_language_variant:
+ * case and `_` do not matter, and a regional variant falls back to its language (`en-us` → `en`).
+ * @returns {string | undefined} undefined when the code matches no supported language.
+ */
+export function supportedLanguageVariant(code) {
+  if (typeof code !== 'string' || !/^[a-z]{1,8}(?:[-_][a-z0-9]{1,8})*$/i.test(code)) {
+    return undefined;
+  }
+  const normalised = code.toLowerCase().replace(/_/g, '-');
+  if (SUPPORTED_LANGUAGES.includes(normalised)) return normalised;
+  const generic = normalised.split('-')[0];
+  return SUPPORTED_LANGUAGES.includes(generic) ? generic : undefined;
+}
+
+/** Cookie values by name; the first of two same-named cookies wins, as browsers send the most specific first. */
+function parseCookies(header = '') {
+  const cookies = {};
+  for (const pair of header.split(';')) {
+    const separator = pair.indexOf('=');
+    if (separator < 0) continue;
+    const name = pair.slice(0, separator).trim();
+    if (!name || name in cookies) continue;
+    try {
+      cookies[name] = decodeURIComponent(pair.slice(separator + 1).trim());
+    } catch {
+      // A malformed value is skipped, as if the cookie were absent.
+    }
+  }
+  return cookies;
+}
+
+function pageLanguage(req) {
+  const cookieLanguage = parseCookies(req.headers.cookie)[LANGUAGE_COOKIE];
+  return supportedLanguageVariant(cookieLanguage) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * Whether `next` may be a redirect target: a path on this site. `//host` and `/\host` are
+ * other sites to a browser, and control or non-ASCII characters have no place in a Location.
+ */
+export function isSafeRedirectPath(next) {
+  return (
+    typeof next === 'string' &&
+    /^\/(?![/\\])/.test(next) &&
+    /^[\x21-\x7e]*$/.test(next) &&
+    !next.includes('\\')
+  );
+}
+
+// ---- Responses -----------------------------------------------------------------------------
+
+function sendText(res, status, text, headers = {}) {
+  const body = Buffer.from(`${text}\n`, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    ...headers,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+function sendBody(res, contentType, body, headers = {}) {
+  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length, ...headers });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+const notFound = (res) => sendText(res, 404, 'Not found');
+
+function methodNotAllowed(res, allowed) {
+  sendText(res, 405, 'Method not allowed', { Allow: allowed });
+}
+
+function isReadMethod(method) {
+  return method === 'GET' || method === 'HEAD';
+}
+
+// ---- Routes --------------------------------------------------------------------------------
+
+function servePage(req, res, pages) {
+  if (!isReadMethod(req.method)) return methodNotAllowed(res, 'GET, HEAD');
+  const lang = pageLanguage(req);
+  sendBody(res, 'text/html; charset=utf-8', pages[lang], {
+    'Content-Security-Policy': PAGE_CSP,
+    'Content-Language': lang,
+    Vary: 'Cookie',
+  });
+}
+
+function readForm(req) {
+  return new Promise((resolveForm, rejectForm) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      // Past the limit, keep draining the body but drop it, so the 413 can still be sent.
+      if (size <= MAX_FORM_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_FORM_BYTES) rejectForm(new RangeError('form too large'));
+      else resolveForm(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    });
+    req.on('error', rejectForm);
+  });
+}
+
+/**
+ * django.views.i18n.set_language: a POST sets the language cookie when the language is
+ * supported, then both POST and GET redirect to `next` if it is a path on this site, else to /.
+ * LANGUAGE_COOKIE_AGE is None in Django's defaults, hence a session cookie (no Max-Age).
+ */
+async function setLanguage(req, res, query) {
+  if (!isReadMethod(req.method) && req.method !== 'POST') {
+    return methodNotAllowed(res, 'GET, HEAD, POST');
+  }
+  let form = query;
+  if (req.method === 'POST') {
+    try {
+      form = await readForm(req);
+    } catch {
+      return sendText(res, 413, 'Form too large');
+    }
+  }
+  const next = form.get('next');
+  const headers = { Location: isSafeRedirectPath(next) ? next : '/' };
+  const language = req.method === 'POST' ? supportedLanguageVariant(form.get('language')) : undefined;
+  if (language) headers['Set-Cookie'] = `${LANGUAGE_COOKIE}=${language}; Path=/; SameSite=Lax`;
+  res.writeHead(302, headers);
+  res.end();
+}
+
+/**
+ * The file a /dist/ or /demo/ URL names, or undefined when it must not be served: `..` or
+ * dot-files (encoded or not), backslashes, NUL, or a path that would leave the folder anyway.
+ */
+function staticFilePath(root, rawRelativePath) {
+  let relativePath;
+  try {
+    relativePath = decodeURIComponent(rawRelativePath);
+  } catch {
+    return undefined;
+  }
+  const segments = relativePath.split('/');
+  const unsafe = segments.some((segment) => segment === '' || segment.startsWith('.'));
+  if (unsafe || /[\\\0]/.test(relativePath)) return undefined;
+  if (!(extname(relativePath) in CONTENT_TYPES)) return undefined;
+  const filePath = resolve(root, relativePath);
+  return filePath.startsWith(root + sep) ? filePath : undefined;
+}
+
+async function serveStatic(req, res, root, rawRelativePath) {
+  if (!isReadMethod(req.method)) return methodNotAllowed(res, 'GET, HEAD');
+  const filePath = staticFilePath(root, rawRelativePath);
+  if (!filePath) return notFound(res);
+  try {
+    if (!(await stat(filePath)).isFile()) return notFound(res);
+    sendBody(res, CONTENT_TYPES[extname(filePath)], await readFile(filePath));
+  } catch {
+    notFound(res);
+  }
+}
+
+async function handleRequest(req, res, pages) {
+  // The demo is for watching the library change: never let a browser keep an old copy.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+
+  // The raw path, not a URL-normalised one: `/dist/../x` must be seen and refused as it came.
+  const rawUrl = req.url ?? '/';
+  const queryStart = rawUrl.indexOf('?');
+  const rawPath = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
+
+  if (rawPath === '/') return servePage(req, res, pages);
+  if (rawPath === '/i18n/setlang/') return setLanguage(req, res, query);
+  const staticRoot = STATIC_ROOTS.find(({ prefix }) => rawPath.startsWith(prefix));
+  if (staticRoot) return serveStatic(req, res, staticRoot.dir, rawPath.slice(staticRoot.prefix.length));
+  return notFound(res);
+}
+
+// ---- Start ---------------------------------------------------------------------------------
+
+/** The page in every supported language, rendered once: it only depends on the language. */
+function renderPages() {
+  const inventory = JSON.parse(readFileSync(INVENTORY_PATH, 'utf8'));
+  const inventoryJson = jsonForScriptBlock(inventory);
+  return Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((lang) => [
+      lang,
+      Buffer.from(renderPage({ lang, text: CONTENT[lang], inventoryJson }), 'utf8'),
+    ]),
+  );
+}
+
+/**
+ * Starts the demo server.
+ * @param {{ port?: number | string, host?: string, requireDist?: boolean }} [options]
+ *   `port` defaults to $PORT or 8000 (0 picks a free port); `requireDist: false` lets tests run
+ *   without a build.
+ * @returns {Promise<import('node:http').Server>} the server, once it is listening.
+ * @throws {MissingBuildError} when dist/cookie-consent.js is missing and required.
+ */
+export async function startDemoServer({
+  port = process.env.PORT ?? 8000,
+  host = '127.0.0.1',
+  requireDist = true,
+} = {}) {
+  if (requireDist && !existsSync(BUNDLE_PATH)) {
+    throw new MissingBuildError(
+      'dist/cookie-consent.js is missing: run `npm run build` first (`npm start` does it).',
+    );
+  }
+  const pages = renderPages();
+  const server = createServer((req, res) => {
+    handleRequest(req, res, pages).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) sendText(res, 500, 'Internal server error');
+      else res.destroy();
+    });
+  });
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(Number(port), host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  return server;
+}
+
+function isRunDirectly() {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isRunDirectly()) {
+  const host = '127.0.0.1';
+  try {
+    const server = await startDemoServer({ host });
+    console.log(`Demo: http://${host}:${server.address().port}/`);
+  } catch (error) {
+    console.error(error instanceof MissingBuildError ? error.message : `Demo server: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The consent API for host pages: read the decision at any time (a script that
+ * loads late needs no event), hear of the next ones, decide, and choose the
+ * language. Decisions taken here fire `consent-change` on `document`.
+ */
+import type { ConsentDecision, ConsentDetail } from '../events/consent-change.js';
+import type { CookieInventory } from './inventory.js';
+import { checkInventory } from './inventory.js';
+import { pageLanguage } from './page-language.js';
+import { consentStore } from './registry.js';
+
+/** The decision in force, or `undefined` while the visitor has not decided. */
+export function getConsent(cookieName?: string): ConsentDecision | undefined {
+  return consentStore(cookieName).decision;
+}
+
+/** Whether `categoryId` may be used now (required categories always may). */
+export function hasConsent(categoryId: string, cookieName?: string): boolean {
+  return consentStore(cookieName).isGranted(categoryId);
+}
+
+/**
+ * Calls `listener` with the decision in force now, if there is one, and again
+ * each time it changes (here, or in another tab); `undefined` after a reset.
+ * Returns the function that stops it.
+ */
+export function onConsent(
+  listener: (decision: ConsentDecision | undefined) => void,
+  cookieName?: string,
+): () => void {
+  const store = consentStore(cookieName);
+  let last = store.decision;
+  if (last) listener(last);
+  return store.subscribe(() => {
+    const decision = store.decision;
+    if (decision?.id === last?.id) return;
+    last = decision;
+    listener(decision);
+  });
+}
+
+/**
+ * Gives the inventory to the store without any element, e.g. on a page that
+ * only gates scripts. Returns false (and reports why) if it is invalid.
+ */
+export function setInventory(inventory: CookieInventory, cookieName?: string): boolean {
+  const valid = checkInventory(inventory, 'setInventory()');
+  if (valid) consentStore(cookieName).setInventory(valid);
+  return valid !== undefined;
+}
+
+export function acceptAll(cookieName?: string): ConsentDetail | undefined {
+  return consentStore(cookieName).acceptAll(document);
+}
+
+export function rejectAll(cookieName?: string): ConsentDetail | undefined {
+  return consentStore(cookieName).rejectAll(document);
+}
+
+/** Records a choice per category; categories not named are refused. */
+export function saveConsent(
+  choices: Readonly<Record<string, boolean>>,
+  cookieName?: string,
+): ConsentDetail | undefined {
+  return consentStore(cookieName).save(choices, document);
+}
+
+/** Forgets the decision; the banner shows again. */
+export function resetConsent(cookieName?: string): ConsentDetail | undefined {
+  return consentStore(cookieName).reset(document);
+}
+
+/**
+ * Shows every consent element in `code` (a Django or BCP 47 code), before the
+ * language cookie and `<html lang>`; `undefined` goes back to them.
+ */
+export function setLanguage(code: string | undefined): void {
+  pageLanguage.setHostLanguage(code);
+}

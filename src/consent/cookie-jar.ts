@@ -1,0 +1,74 @@
+/**
+ * Reading and writing cookies through `document.cookie`, defensively: the
+ * cookie string belongs to the whole site, and anything in it may be
+ * malformed.
+ */
+
+/**
+ * The raw value of cookie `name` in a `Cookie`-header-like string, or
+ * `undefined`. Malformed pairs are skipped; when a name repeats (the same name
+ * set for two paths or domains), the first one wins, as servers read it.
+ */
+export function readCookie(cookies: string, name: string): string | undefined {
+  for (const pair of cookies.split(';')) {
+    const equals = pair.indexOf('=');
+    if (equals < 0) continue;
+    if (pair.slice(0, equals).trim() === name) return pair.slice(equals + 1).trim();
+  }
+  return undefined;
+}
+
+/** The names of every cookie in a `Cookie`-header-like string, in order. */
+export function cookieNames(cookies: string): string[] {
+  return cookies
+    .split(';')
+    .map((pair) => pair.slice(0, pair.indexOf('=')).trim())
+    .filter((name) => name !== '');
+}
+
+export interface CookieAttributes {
+  /** Lifetime in seconds; 0 or less deletes the cookie. */
+  maxAge: number;
+  path?: string;
+  domain?: string;
+  secure?: boolean;
+}
+
+/** A `document.cookie` assignment with `Max-Age` plus `Expires` for old engines. */
+export function cookieAssignment(name: string, value: string, attributes: CookieAttributes): string {
+  const expires = new Date(Date.now() + attributes.maxAge * 1000).toUTCString();
+  let text = `${name}=${value}; Path=${attributes.path ?? '/'}; Max-Age=${Math.floor(attributes.maxAge)}; Expires=${expires}; SameSite=Lax`;
+  if (attributes.domain) text += `; Domain=${attributes.domain}`;
+  if (attributes.secure) text += '; Secure';
+  return text;
+}
+
+/** Whether cookies written from this page should carry `Secure`. */
+export function isSecurePage(): boolean {
+  return globalThis.location?.protocol === 'https:';
+}
+
+export function writeCookie(name: string, value: string, attributes: CookieAttributes): void {
+  document.cookie = cookieAssignment(name, value, attributes);
+}
+
+/**
+ * The domains a cookie of this host may have been set for: none (host-only),
+ * then each parent domain up to the one below the top-level domain. A browser
+ * ignores a `Domain` that is a public suffix, so trying `co.uk` is harmless.
+ */
+export function parentDomains(hostname: string): string[] {
+  if (hostname === '' || !hostname.includes('.') || /^[\d.]+$/.test(hostname) || hostname.includes(':')) {
+    return [];
+  }
+  const labels = hostname.split('.');
+  const domains: string[] = [];
+  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
+  return domains;
+}
+
+/** Expires cookie `name` for `Path=/` on this host and each of its parent domains. */
+export function deleteCookieEverywhere(name: string, hostname = globalThis.location?.hostname ?? ''): void {
+  writeCookie(name, '', { maxAge: 0 });
+  for (const domain of parentDomains(hostname)) writeCookie(name, '', { maxAge: 0, domain });
+}

@@ -1,0 +1,107 @@
+/**
+ * The visitor's decision as a cookie a server can read too:
+ * `encodeURIComponent(JSON.stringify(record))`. Whatever the cookie holds, the
+ * reader never throws: anything but a well-formed record is "no decision".
+ */
+import type { CookieInventory } from './inventory.js';
+
+export const DEFAULT_DECISION_COOKIE = 'cookies_preferences';
+/** Six months, as CNIL recommends for both consent and refusal. */
+export const DEFAULT_LIFETIME_DAYS = 182;
+/** Thirteen months, the most CNIL allows. */
+export const MAX_LIFETIME_DAYS = 395;
+/** Browsers drop cookies over 4096 bytes; a larger value cannot be ours. */
+const MAX_VALUE_LENGTH = 4096;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface DecisionRecord {
+  /** Every category of the inventory, granted or not. */
+  categories: Record<string, boolean>;
+  /** The inventory's revision when the decision was taken. */
+  revision?: string | number;
+  /** When the decision was taken, ISO 8601. */
+  timestamp: string;
+  /** A random identifier of this decision, for proof of consent. */
+  id: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The cookie value for `record`. */
+export function serializeDecision(record: DecisionRecord): string {
+  const { categories, revision, timestamp, id } = record;
+  return encodeURIComponent(JSON.stringify({ categories, revision, timestamp, id }));
+}
+
+/** The record in a raw cookie value, or `undefined` for anything else. */
+export function parseDecision(raw: string | undefined): DecisionRecord | undefined {
+  if (raw === undefined || raw.length > MAX_VALUE_LENGTH) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  const { categories, revision, timestamp, id } = value;
+  if (!isRecord(categories) || !Object.values(categories).every((on) => typeof on === 'boolean')) {
+    return undefined;
+  }
+  if (revision !== undefined && typeof revision !== 'string' && typeof revision !== 'number') {
+    return undefined;
+  }
+  if (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))) return undefined;
+  if (typeof id !== 'string' || id === '') return undefined;
+  return { categories: categories as Record<string, boolean>, revision, timestamp, id };
+}
+
+/** Revisions compare as strings, so `1` and `"1"` are the same. */
+export function sameRevision(a: string | number | undefined, b: string | number | undefined): boolean {
+  return String(a ?? '') === String(b ?? '');
+}
+
+/** A lifetime in days within 1 and the 13-month cap; the default for anything else. */
+export function clampLifetimeDays(days: number | undefined): number {
+  if (days === undefined || !Number.isFinite(days) || days <= 0) return DEFAULT_LIFETIME_DAYS;
+  return Math.min(days, MAX_LIFETIME_DAYS);
+}
+
+/**
+ * Whether `record` still stands for `inventory`: same revision, and not older
+ * than its lifetime.
+ */
+export function isDecisionCurrent(
+  record: DecisionRecord,
+  inventory: CookieInventory,
+  lifetimeDays: number,
+  now = Date.now(),
+): boolean {
+  if (!sameRevision(record.revision, inventory.revision)) return false;
+  return now - Date.parse(record.timestamp) <= clampLifetimeDays(lifetimeDays) * DAY_MS;
+}
+
+/** A random identifier for a decision (a UUID where the browser has one). */
+export function newDecisionId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; plain http on a LAN host has none.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/**
+ * The categories map for a decision: every category of the inventory, required
+ * ones always on, the others as `choose` says.
+ */
+export function decideCategories(
+  inventory: CookieInventory,
+  choose: (categoryId: string) => boolean,
+): Record<string, boolean> {
+  const categories: Record<string, boolean> = {};
+  for (const category of inventory.categories) {
+    categories[category.id] = category.required === true || choose(category.id);
+  }
+  return categories;
+}

@@ -1,0 +1,192 @@
+/**
+ * The cookie inventory a site declares, and its validation. A bad inventory is
+ * reported, never thrown: a host page must not break because of a typo in its
+ * cookie list.
+ */
+
+/** A text shown to visitors: one string, or one string per locale code. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** A cookie's lifetime: a text, `"session"`, or an amount formatted with Intl. */
+export type CookieDuration =
+  | LocalizedText
+  | Readonly<{ years?: number; months?: number; days?: number; hours?: number }>;
+
+export const PARTIES = ['first', 'third'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export interface CookieCategory {
+  /** Stable identifier, stored in the decision cookie. */
+  id: string;
+  /** Always on, cannot be switched off (strictly necessary cookies). */
+  required?: boolean;
+  label?: LocalizedText;
+  description?: LocalizedText;
+}
+
+export interface CookieInfo {
+  /** The cookie's name; `*` matches any run of characters (`_ga_*`). */
+  name: string;
+  /** The id of the category the cookie belongs to. */
+  category: string;
+  provider?: LocalizedText;
+  service?: LocalizedText;
+  purpose?: LocalizedText;
+  duration?: CookieDuration;
+  party?: Party;
+}
+
+export interface CookieInventory {
+  /** Bump it when purposes or providers change: earlier decisions then expire. */
+  revision?: string | number;
+  categories: readonly CookieCategory[];
+  cookies?: readonly CookieInfo[];
+}
+
+export interface InventoryProblem {
+  /** Where the problem is, as a property path: `cookies[3].category`. */
+  path: string;
+  message: string;
+}
+
+type Problems = InventoryProblem[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkText(value: unknown, path: string, problems: Problems, required = false): void {
+  if (value === undefined) {
+    if (required) problems.push({ path, message: 'is required' });
+    return;
+  }
+  if (typeof value === 'string') return;
+  if (isRecord(value) && Object.values(value).every((text) => typeof text === 'string')) {
+    if (required && Object.keys(value).length === 0) {
+      problems.push({ path, message: 'has no text in any language' });
+    }
+    return;
+  }
+  problems.push({ path, message: 'must be a string or an object from locale code to string' });
+}
+
+const DURATION_UNITS = ['years', 'months', 'days', 'hours'];
+
+function checkDuration(value: unknown, path: string, problems: Problems): void {
+  if (isRecord(value) && Object.keys(value).some((key) => DURATION_UNITS.includes(key))) {
+    for (const [unit, amount] of Object.entries(value)) {
+      if (!DURATION_UNITS.includes(unit)) {
+        problems.push({ path: `${path}.${unit}`, message: `is not one of ${DURATION_UNITS.join(', ')}` });
+      } else if (typeof amount !== 'number' || !(amount >= 0) || !Number.isFinite(amount)) {
+        problems.push({ path: `${path}.${unit}`, message: 'must be a number of 0 or more' });
+      }
+    }
+    return;
+  }
+  checkText(value, path, problems);
+}
+
+function checkCategories(value: unknown, problems: Problems): Set<string> {
+  const ids = new Set<string>();
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push({ path: 'categories', message: 'must be a non-empty array' });
+    return ids;
+  }
+  value.forEach((category: unknown, index) => {
+    const path = `categories[${index}]`;
+    if (!isRecord(category)) {
+      problems.push({ path, message: 'must be an object' });
+      return;
+    }
+    const { id, required } = category;
+    if (typeof id !== 'string' || id.trim() === '') {
+      problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+    } else if (ids.has(id)) {
+      problems.push({ path: `${path}.id`, message: `"${id}" is already the id of another category` });
+    } else {
+      ids.add(id);
+    }
+    if (required !== undefined && typeof required !== 'boolean') {
+      problems.push({ path: `${path}.required`, message: 'must be true or false' });
+    }
+    checkText(category.label, `${path}.label`, problems, required === true);
+    checkText(category.description, `${path}.description`, problems);
+  });
+  return ids;
+}
+
+function checkCookies(value: unknown, categoryIds: Set<string>, problems: Problems): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    problems.push({ path: 'cookies', message: 'must be an array' });
+    return;
+  }
+  value.forEach((cookie: unknown, index) => {
+    const path = `cookies[${index}]`;
+    if (!isRecord(cookie)) {
+      problems.push({ path, message: 'must be an object' });
+      return;
+    }
+    if (typeof cookie.name !== 'string' || cookie.name.trim() === '') {
+      problems.push({ path: `${path}.name`, message: 'must be a non-empty string' });
+    }
+    if (typeof cookie.category !== 'string') {
+      problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
+    } else if (!categoryIds.has(cookie.category)) {
+      problems.push({ path: `${path}.category`, message: `"${cookie.category}" is not a category` });
+    }
+    for (const field of ['provider', 'service', 'purpose'] as const) {
+      checkText(cookie[field], `${path}.${field}`, problems);
+    }
+    checkDuration(cookie.duration, `${path}.duration`, problems);
+    if (cookie.party !== undefined && !PARTIES.includes(cookie.party as Party)) {
+      problems.push({ path: `${path}.party`, message: 'must be "first" or "third"' });
+    }
+  });
+}
+
+/** Every problem of `value` as an inventory; an empty list means it is valid. */
+export function findInventoryProblems(value: unknown): InventoryProblem[] {
+  const problems: Problems = [];
+  if (!isRecord(value)) {
+    return [{ path: '(inventory)', message: 'must be an object with "categories"' }];
+  }
+  const { revision } = value;
+  if (revision !== undefined && typeof revision !== 'string' && typeof revision !== 'number') {
+    problems.push({ path: 'revision', message: 'must be a string or a number' });
+  }
+  const categoryIds = checkCategories(value.categories, problems);
+  checkCookies(value.cookies, categoryIds, problems);
+  return problems;
+}
+
+/**
+ * Returns `value` as an inventory when it is valid. Otherwise reports every
+ * problem in one `console.error` (prefixed with `source`, e.g. the tag name)
+ * and returns `undefined`.
+ */
+export function checkInventory(value: unknown, source: string): CookieInventory | undefined {
+  const problems = findInventoryProblems(value);
+  if (problems.length === 0) return value as CookieInventory;
+  console.error(
+    `${source}: invalid cookie inventory, nothing is shown until it is fixed:\n` +
+      problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n'),
+  );
+  return undefined;
+}
+
+/** Whether `cookieName` is one the inventory entry `name` declares (with `*` patterns). */
+export function matchesCookieName(name: string, cookieName: string): boolean {
+  if (!name.includes('*')) return name === cookieName;
+  const parts = name.split('*');
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!cookieName.startsWith(first) || cookieName.length < first.length + last.length) return false;
+  let position = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = cookieName.indexOf(part, position);
+    if (found < 0) return false;
+    position = found + part.length;
+  }
+  return cookieName.endsWith(last) && cookieName.length - last.length >= position;
+}

@@ -1,0 +1,245 @@
+/**
+ * The one source of truth for the visitor's decision, per decision cookie.
+ * Plain TypeScript: elements, the script gate and the public API subscribe to
+ * it; it renders nothing.
+ */
+import {
+  ConsentChangeEvent,
+  type ConsentAction,
+  type ConsentDecision,
+  type ConsentDetail,
+} from '../events/consent-change.js';
+import { cookieNames, deleteCookieEverywhere, isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
+import {
+  clampLifetimeDays,
+  decideCategories,
+  DEFAULT_DECISION_COOKIE,
+  isDecisionCurrent,
+  newDecisionId,
+  parseDecision,
+  serializeDecision,
+  type DecisionRecord,
+} from './decision-cookie.js';
+import { matchesCookieName, type CookieInventory } from './inventory.js';
+
+export interface ConsentStoreOptions {
+  /** How long a decision stands, in days: 182 (six months) by default, 395 at most. */
+  lifetimeDays?: number;
+  /** `Domain` of the decision cookie (e.g. `example.fr` for every subdomain); host-only otherwise. */
+  domain?: string;
+}
+
+export type ConsentListener = (store: ConsentStore) => void;
+
+/** What another tab posts on the channel after a decision. */
+interface SyncMessage {
+  detail: ConsentDetail;
+}
+
+/** How often the fallback without BroadcastChannel looks at the cookie. */
+const SYNC_POLL_MS = 400;
+
+export class ConsentStore {
+  readonly cookieName: string;
+  private inventoryValue?: CookieInventory;
+  private record?: DecisionRecord;
+  private lifetimeDays = clampLifetimeDays(undefined);
+  private domain?: string;
+  private readonly listeners = new Set<ConsentListener>();
+  private readonly channel?: BroadcastChannel;
+  private lastRawValue?: string;
+
+  constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
+    this.cookieName = cookieName;
+    this.readCookie();
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
+      this.channel.onmessage = (event: MessageEvent<SyncMessage>) => this.syncFrom(event.data.detail);
+    } else {
+      this.pollCookie();
+    }
+  }
+
+  /** The inventory decisions are taken against; `undefined` until an element or the host sets it. */
+  get inventory(): CookieInventory | undefined {
+    return this.inventoryValue;
+  }
+
+  setInventory(inventory: CookieInventory): void {
+    this.inventoryValue = inventory;
+    this.notify();
+  }
+
+  configure(options: ConsentStoreOptions): void {
+    this.lifetimeDays = clampLifetimeDays(options.lifetimeDays);
+    this.domain = options.domain || undefined;
+    this.notify();
+  }
+
+  /**
+   * The decision in force for the current inventory, or `undefined` while there
+   * is none (no inventory yet, nothing decided, another revision, or expired).
+   */
+  get decision(): ConsentDecision | undefined {
+    const { record, inventoryValue: inventory } = this;
+    if (!record || !inventory || !isDecisionCurrent(record, inventory, this.lifetimeDays)) {
+      return undefined;
+    }
+    return {
+      categories: decideCategories(inventory, (id) => record.categories[id] === true),
+      revision: record.revision,
+      timestamp: record.timestamp,
+      id: record.id,
+    };
+  }
+
+  /** Whether `categoryId` may be used now: a required category, or one the visitor granted. */
+  isGranted(categoryId: string): boolean {
+    const category = this.inventoryValue?.categories.find((candidate) => candidate.id === categoryId);
+    if (category?.required) return true;
+    return this.decision?.categories[categoryId] === true;
+  }
+
+  /** Grants every category. The event is dispatched on `target` (an element, or `document`). */
+  acceptAll(target: EventTarget = document): ConsentDetail | undefined {
+    return this.decide('accept-all', () => true, target);
+  }
+
+  /** Refuses every category that is not required. */
+  rejectAll(target: EventTarget = document): ConsentDetail | undefined {
+    return this.decide('reject-all', () => false, target);
+  }
+
+  /** Records the visitor's choice per category; a category not named is refused. */
+  save(choices: Readonly<Record<string, boolean>>, target: EventTarget = document): ConsentDetail | undefined {
+    return this.decide('save', (id) => choices[id] === true, target);
+  }
+
+  /** Forgets the decision, so that the banner asks again. */
+  reset(target: EventTarget = document): ConsentDetail | undefined {
+    const inventory = this.requireInventory('reset');
+    if (!inventory) return undefined;
+    writeCookie(this.cookieName, '', { maxAge: 0, domain: this.domain });
+    this.record = undefined;
+    this.lastRawValue = undefined;
+    return this.publish(
+      {
+        categories: decideCategories(inventory, () => false),
+        action: 'reset',
+        revision: inventory.revision,
+        timestamp: new Date().toISOString(),
+        id: newDecisionId(),
+      },
+      target,
+    );
+  }
+
+  /** Calls `listener` after every change of inventory or decision; returns the unsubscribe. */
+  subscribe(listener: ConsentListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private decide(
+    action: ConsentAction,
+    choose: (categoryId: string) => boolean,
+    target: EventTarget,
+  ): ConsentDetail | undefined {
+    const inventory = this.requireInventory(action);
+    if (!inventory) return undefined;
+    const record: DecisionRecord = {
+      categories: decideCategories(inventory, choose),
+      revision: inventory.revision,
+      timestamp: new Date().toISOString(),
+      id: newDecisionId(),
+    };
+    const value = serializeDecision(record);
+    writeCookie(this.cookieName, value, {
+      maxAge: this.lifetimeDays * 24 * 60 * 60,
+      domain: this.domain,
+      secure: isSecurePage(),
+    });
+    // Kept in memory too: the decision holds for this page even where the
+    // browser refuses the cookie.
+    this.record = record;
+    this.lastRawValue = value;
+    return this.publish({ ...record, revision: record.revision, action }, target);
+  }
+
+  private requireInventory(action: string): CookieInventory | undefined {
+    if (!this.inventoryValue) {
+      console.error(`cookie consent: "${action}" ignored, no inventory has been given yet`);
+    }
+    return this.inventoryValue;
+  }
+
+  private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {
+    this.deleteRefusedCookies(detail.categories);
+    this.notify();
+    this.channel?.postMessage({ detail } satisfies SyncMessage);
+    target.dispatchEvent(new ConsentChangeEvent(detail));
+    return detail;
+  }
+
+  /** A decision taken in another tab: adopt what the cookie now says. */
+  private syncFrom(detail: ConsentDetail): void {
+    this.readCookie();
+    this.deleteRefusedCookies(detail.categories);
+    this.notify();
+    document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
+  }
+
+  private readCookie(): void {
+    this.lastRawValue = readCookie(document.cookie, this.cookieName);
+    this.record = parseDecision(this.lastRawValue);
+  }
+
+  /** Without BroadcastChannel: watch the cookie while the page is visible. */
+  private pollCookie(): void {
+    setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      const raw = readCookie(document.cookie, this.cookieName);
+      if (raw === this.lastRawValue) return;
+      const record = parseDecision(raw);
+      const inventory = this.inventoryValue;
+      if (!inventory) {
+        this.readCookie();
+        return;
+      }
+      this.syncFrom({
+        categories: decideCategories(inventory, (id) => record?.categories[id] === true),
+        action: 'sync',
+        revision: record?.revision ?? inventory.revision,
+        timestamp: record?.timestamp ?? new Date().toISOString(),
+        id: record?.id ?? newDecisionId(),
+      });
+    }, SYNC_POLL_MS);
+  }
+
+  /** Withdrawing consent deletes the cookies the inventory lists for refused categories. */
+  private deleteRefusedCookies(categories: Readonly<Record<string, boolean>>): void {
+    const declared = (this.inventoryValue?.cookies ?? []).filter(
+      (cookie) => categories[cookie.category] === false && !this.isRequired(cookie.category),
+    );
+    if (declared.length === 0) return;
+    for (const name of cookieNames(document.cookie)) {
+      if (name === this.cookieName) continue;
+      if (declared.some((cookie) => matchesCookieName(cookie.name, name))) deleteCookieEverywhere(name);
+    }
+  }
+
+  private isRequired(categoryId: string): boolean {
+    return this.inventoryValue?.categories.some((c) => c.id === categoryId && c.required) ?? false;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(this);
+      } catch (error) {
+        // One faulty subscriber must not keep the others from hearing of the decision.
+        console.error(error);
+      }
+    }
+  }
+}

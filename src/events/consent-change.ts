@@ -1,0 +1,43 @@
+/** The actions that produce a decision, and `sync` for one taken in another tab. */
+export const CONSENT_ACTIONS = ['accept-all', 'reject-all', 'save', 'reset', 'sync'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+/** A decision in force: what `getConsent()` returns. */
+export interface ConsentDecision {
+  /** Every category of the inventory, granted or not. */
+  readonly categories: Readonly<Record<string, boolean>>;
+  readonly revision: string | number | undefined;
+  /** When the decision was taken, ISO 8601. */
+  readonly timestamp: string;
+  /** The decision's random identifier, for proof of consent. */
+  readonly id: string;
+}
+
+/** The `detail` of `consent-change`: the decision and the action that produced it. */
+export interface ConsentDetail extends ConsentDecision {
+  readonly action: ConsentAction;
+}
+
+/**
+ * Fired once per decision. It bubbles and is composed, so a listener on
+ * `document` hears every consent element of the page.
+ */
+export class ConsentChangeEvent extends CustomEvent<ConsentDetail> {
+  static readonly type = 'consent-change';
+
+  constructor(detail: ConsentDetail) {
+    super(ConsentChangeEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'consent-change': ConsentChangeEvent;
+  }
+  interface HTMLElementEventMap {
+    'consent-change': ConsentChangeEvent;
+  }
+  interface DocumentEventMap {
+    'consent-change': ConsentChangeEvent;
+  }
+}
