@@ -7,6 +7,8 @@ import typescript from '@rollup/plugin-typescript';
 
 export default {
   input: { 'cookie-consent': 'src/index.ts' },
+  // Lets language chunks import from the entry instead of splitting it into a facade.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
     format: 'es',

@@ -55,6 +55,15 @@ export default {
   testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  middleware: [
+    // The strict-CSP fixture is served as a hardened host page would be.
+    async (context, next) => {
+      await next();
+      if (context.path.endsWith('/tests/csp/strict-csp.html')) {
+        context.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'");
+      }
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   browsers: engines.map((engine) => launchers[engine.name]()),
   // Coverage is measured in Chromium; NO_COVERAGE=1 skips it for a partial run.

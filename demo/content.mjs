@@ -30,13 +30,13 @@ export const CONTENT = {
         'Afin de vous proposer le meilleur service possible nous utilisons des cookies pour assurer son bon fonctionnement.',
       whatIsTitle: "Qu'est ce qu'un cookie ?",
       whatIs:
-        'Un "cookie" est une suite d\'informations, généralement de petite taille et identifié par un nom, qui peut être transmis à votre navigateur par un site web sur lequel vous vous connectez. Votre navigateur web le conservera pendant une certaine durée, et le renverra au serveur web chaque fois que vous vous y re-connecterez. Les cookies ont de multiples usages : ils peuvent servir à mémoriser votre identifiant client auprès d\'un site marchand, le contenu courant de votre panier d\'achat, un identifiant permettant de tracer votre navigation pour des finalités statistiques ou publicitaires, etc.',
+        "Un \"cookie\" est une suite d'informations, généralement de petite taille et identifié par un nom, qui peut être transmis à votre navigateur par un site web sur lequel vous vous connectez. Votre navigateur web le conservera pendant une certaine durée, et le renverra au serveur web chaque fois que vous vous y re-connecterez. Les cookies ont de multiples usages : ils peuvent servir à mémoriser votre identifiant client auprès d'un site marchand, le contenu courant de votre panier d'achat, un identifiant permettant de tracer votre navigation pour des finalités statistiques ou publicitaires, etc.",
       kindsIntro: 'Il existe plusieurs types de cookies :',
       kinds: [
         "Les cookies « nécessaires », internes, permettent d'enregistrer des informations entre deux consultations d'un même site web sur un même appareil. Ils permettent d'enregistrer un panier d'achat, des identifiants de connexion ou encore des éléments de personnalisation de l'interface. Ils ne requièrent pas de consentement de la part de l'utilisateur.",
         "Les cookies « statistiques » permettent de suivre les actions d'un internaute sur un site web. Lorsque les statistiques sont anonymes (c'est-à-dire ne permettent pas de retrouver une personne), le consentement de l'utilisateur n'est pas nécessaire.",
         "Les cookies « internes » ou « first-party » sont déposés par le site consulté. Ils peuvent être déposés en plus des cookies nécessaires et peuvent être utilisés pour collecter des données personnelles, suivre le comportement de l'utilisateur et servir à des finalités publicitaires.",
-        "Les cookies dits « tiers », « tierce partie » ou « third party » sont des cookies déposés par (ou pour) un site B (souvent une régie publicitaire) sur un site A : cela permet au site B de voir quelles pages ont été visitées sur le site A par un utilisateur et de collecter des informations sur lui.",
+        'Les cookies dits « tiers », « tierce partie » ou « third party » sont des cookies déposés par (ou pour) un site B (souvent une régie publicitaire) sur un site A : cela permet au site B de voir quelles pages ont été visitées sur le site A par un utilisateur et de collecter des informations sur lui.',
       ],
       // The platform URL is a link in the middle of the heading, so the heading comes in two parts.
       usesTitle: { before: 'A quoi servent les cookies sur la plateforme ', after: '' },
@@ -84,13 +84,13 @@ export const CONTENT = {
         'In order to offer you the best possible service, we use cookies to make sure it works properly.',
       whatIsTitle: 'What is a cookie?',
       whatIs:
-        'A "cookie" is a piece of information, usually small and identified by a name, which may be sent to your browser by a website you connect to. Your web browser will keep it for a certain period, and will send it back to the web server each time you connect to it again. Cookies have many uses: they can be used to remember your customer ID on a shopping site, the current contents of your shopping cart, an identifier used to track your browsing for statistical or advertising purposes, etc.',
+        'A “cookie” is a piece of information, usually small and identified by a name, which may be sent to your browser by a website you connect to. Your web browser will keep it for a certain period, and will send it back to the web server each time you connect to it again. Cookies have many uses: they can be used to remember your customer ID on a shopping site, the current contents of your shopping cart, an identifier used to track your browsing for statistical or advertising purposes, etc.',
       kindsIntro: 'There are several kinds of cookies:',
       kinds: [
-        '"Necessary", internal cookies make it possible to store information between two visits to the same website on the same device. They make it possible to store a shopping cart, login credentials or interface personalisation settings. They do not require the user\'s consent.',
-        '"Statistics" cookies make it possible to follow a user\'s actions on a website. When the statistics are anonymous (that is, they do not make it possible to identify a person), the user\'s consent is not required.',
-        '"Internal" or "first-party" cookies are set by the website being visited. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user\'s behaviour and serve advertising purposes.',
-        'So-called "third-party" cookies are cookies set by (or for) a site B (often an advertising network) on a site A: this lets site B see which pages of site A a user has visited and collect information about them.',
+        "“Necessary”, internal cookies make it possible to store information between two visits to the same website on the same device. They make it possible to store a shopping cart, login credentials or interface personalisation settings. They do not require the user's consent.",
+        "“Statistics” cookies make it possible to follow a user's actions on a website. When the statistics are anonymous (that is, they do not make it possible to identify a person), the user's consent is not required.",
+        "“Internal” or “first-party” cookies are set by the website being visited. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user's behaviour and serve advertising purposes.",
+        'So-called “third-party” cookies are cookies set by (or for) a site B (often an advertising network) on a site A: this lets site B see which pages of site A a user has visited and collect information about them.',
       ],
       usesTitle: { before: 'What are cookies used for on the ', after: ' platform' },
       necessaryTitle: 'Cookies necessary for the platform to work / functional cookies',

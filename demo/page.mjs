@@ -1,4 +1,4 @@
-// The HTML shell of the demo page. Every value goes through the `html` tag below, which escapes
+// The HTML shell of the demo page. Every value goes through the `markup` tag below, which escapes
 // it unless it is already markup built by that tag, so no text can turn into HTML by accident.
 // The page has no inline script or style: it must work under `script-src 'self'; style-src 'self'`.
 
@@ -6,10 +6,10 @@ import { LANGUAGE_NAMES, PLATFORM_URL, SUPPORTED_LANGUAGES } from './content.mjs
 
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Markup that is already safe, so `html` inserts it as is. */
+/** Markup that is already safe, so `markup` inserts it as is. */
 class SafeHtml {
-  constructor(markup) {
-    this.markup = markup;
+  constructor(safeMarkup) {
+    this.markup = safeMarkup;
   }
 
   toString() {
@@ -28,9 +28,12 @@ function toMarkup(value) {
   return escapeHtml(value);
 }
 
-function html(strings, ...values) {
+function markup(strings, ...values) {
   return new SafeHtml(
-    strings.reduce((out, part, index) => out + part + (index < values.length ? toMarkup(values[index]) : ''), ''),
+    strings.reduce(
+      (out, part, index) => out + part + (index < values.length ? toMarkup(values[index]) : ''),
+      '',
+    ),
   );
 }
 
@@ -44,16 +47,16 @@ export function jsonForScriptBlock(value) {
 }
 
 function inventoryBlock(inventoryJson) {
-  return html`<script type="application/json">${new SafeHtml(inventoryJson)}</script>`;
+  return markup`<script type="application/json">${new SafeHtml(inventoryJson)}</script>`;
 }
 
 function languageForm(lang, text) {
   const options = SUPPORTED_LANGUAGES.map(
     (code) =>
-      html`<option value="${code}" lang="${code}" ${code === lang ? html`selected` : ''}>${LANGUAGE_NAMES[code]}</option>`,
+      markup`<option value="${code}" lang="${code}" ${code === lang ? markup`selected` : ''}>${LANGUAGE_NAMES[code]}</option>`,
   );
   // Django's set_language view: a POST that sets django_language, then redirects to `next`.
-  return html`<form class="language-form" method="post" action="/i18n/setlang/">
+  return markup`<form class="language-form" method="post" action="/i18n/setlang/">
           <input type="hidden" name="next" value="/">
           <label for="language-select">${text.languageForm.label}</label>
           <select id="language-select" name="language">${options}</select>
@@ -62,7 +65,7 @@ function languageForm(lang, text) {
 }
 
 function siteHeader(lang, text) {
-  return html`<header class="site-header">
+  return markup`<header class="site-header">
       <div class="wrap site-header__inner">
         <p class="brand">
           <span class="brand__name">${text.siteName}</span>
@@ -78,7 +81,7 @@ function siteHeader(lang, text) {
 
 function policyArticle(text, inventoryJson) {
   const policy = text.policy;
-  return html`<article id="charte" class="policy" aria-labelledby="charte-title">
+  return markup`<article id="charte" class="policy" aria-labelledby="charte-title">
         <h1 id="charte-title">${policy.title}</h1>
         <p class="lead">${policy.intro}</p>
 
@@ -87,7 +90,7 @@ function policyArticle(text, inventoryJson) {
           <p>${policy.whatIs}</p>
           <p>${policy.kindsIntro}</p>
           <ul class="cookie-kinds">
-            ${policy.kinds.map((kind) => html`<li>${kind}</li>`)}
+            ${policy.kinds.map((kind) => markup`<li>${kind}</li>`)}
           </ul>
         </section>
 
@@ -107,7 +110,7 @@ function policyArticle(text, inventoryJson) {
 
 function demoTools(text) {
   const { tools, log } = text;
-  return html`<section class="tools" aria-labelledby="tools-title">
+  return markup`<section class="tools" aria-labelledby="tools-title">
         <h2 id="tools-title">${tools.title}</h2>
         <div class="tools__row">
           <button type="button" class="button" id="live-language-switch">${tools.liveSwitch}</button>
@@ -131,7 +134,7 @@ function demoTools(text) {
 }
 
 function siteFooter(text) {
-  return html`<footer class="site-footer">
+  return markup`<footer class="site-footer">
       <div class="wrap site-footer__inner">
         <a href="#" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
         <p>${text.footer.text} <a href="${PLATFORM_URL}">${PLATFORM_URL}</a>.</p>
@@ -147,12 +150,13 @@ function siteFooter(text) {
  */
 export function renderPage({ lang, text, inventoryJson }) {
   return `<!doctype html>
-${html`<html lang="${lang}">
+${markup`<html lang="${lang}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>${text.documentTitle}</title>
+    <link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
     <link rel="stylesheet" href="/demo/demo.css">
     <script type="module" src="/dist/cookie-consent.js"></script>
     <script type="module" src="/demo/demo.js"></script>

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URLSearchParams, fileURLToPath } from 'node:url';
 import { CONTENT, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from './content.mjs';
 import { jsonForScriptBlock, renderPage } from './page.mjs';
 
@@ -165,8 +165,9 @@ async function setLanguage(req, res, query) {
     }
   }
   const next = form.get('next');
-  const headers = { Location: isSafeRedirectPath(next) ? next : '/' };
-  const language = req.method === 'POST' ? supportedLanguageVariant(form.get('language')) : undefined;
+  const headers = { Location: isSafeRedirectPath(next) ? next : '/', 'Content-Length': 0 };
+  const language =
+    req.method === 'POST' ? supportedLanguageVariant(form.get('language')) : undefined;
   if (language) headers['Set-Cookie'] = `${LANGUAGE_COOKIE}=${language}; Path=/; SameSite=Lax`;
   res.writeHead(302, headers);
   res.end();
@@ -217,7 +218,8 @@ async function handleRequest(req, res, pages) {
   if (rawPath === '/') return servePage(req, res, pages);
   if (rawPath === '/i18n/setlang/') return setLanguage(req, res, query);
   const staticRoot = STATIC_ROOTS.find(({ prefix }) => rawPath.startsWith(prefix));
-  if (staticRoot) return serveStatic(req, res, staticRoot.dir, rawPath.slice(staticRoot.prefix.length));
+  if (staticRoot)
+    return serveStatic(req, res, staticRoot.dir, rawPath.slice(staticRoot.prefix.length));
   return notFound(res);
 }
 
@@ -286,7 +288,9 @@ if (isRunDirectly()) {
     const server = await startDemoServer({ host });
     console.log(`Demo: http://${host}:${server.address().port}/`);
   } catch (error) {
-    console.error(error instanceof MissingBuildError ? error.message : `Demo server: ${error.message}`);
+    console.error(
+      error instanceof MissingBuildError ? error.message : `Demo server: ${error.message}`,
+    );
     process.exit(1);
   }
 }

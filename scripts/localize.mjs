@@ -1,13 +1,27 @@
 // Builds the locale modules from locales/*.xlf (lit-localize runtime mode) and
 // writes the loader map beside them, so that rollup splits one chunk per
 // language and a visitor downloads only the language in use.
-import { execFileSync } from 'node:child_process';
+// A string without a translation fails here, at build time, not in front of a visitor.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
-execFileSync(process.execPath, ['node_modules/@lit/localize-tools/bin/lit-localize.js', 'build'], {
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  ['node_modules/@lit/localize-tools/bin/lit-localize.js', 'build'],
+  { encoding: 'utf8' },
+);
+const output = `${build.stdout}${build.stderr}`;
+const missing = output.split('\n').filter((line) => line.includes(' is missing'));
+if (build.status !== 0 || missing.length > 0) {
+  console.error(output.trim());
+  if (missing.length > 0) {
+    console.error(
+      `${missing.length} translation(s) missing: run \`npm run localize:extract\` and fill the <target>s in locales/.`,
+    );
+  }
+  process.exit(1);
+}
 
 const entries = config.targetLocales
   .map((locale) => `  '${locale}': () => import('./${locale}.js'),`)

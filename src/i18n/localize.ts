@@ -53,10 +53,19 @@ export function getUiLocale(): string {
  * on first use. When calls overlap, the last one wins.
  */
 export async function setUiLocale(locale: string): Promise<void> {
+  if (locale === latestRequest) return;
   latestRequest = locale;
   const loader = localeLoaders[locale];
-  const templates = loader ? (await loader()).templates : {};
-  if (latestRequest !== locale || (activeLocale === locale && loader === undefined)) return;
+  let templates: LocaleModule['templates'] = {};
+  try {
+    if (loader) templates = (await loader()).templates;
+  } catch (error) {
+    // A chunk that fails to load leaves the page in the language it had.
+    if (latestRequest === locale) latestRequest = activeLocale;
+    console.error(`cookie consent: could not load the "${locale}" texts`, error);
+    return;
+  }
+  if (latestRequest !== locale) return;
   activeLocale = locale;
   activeTemplates = templates;
   for (const listener of listeners) listener();

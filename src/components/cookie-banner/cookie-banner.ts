@@ -1,65 +1,195 @@
-import { LitElement, html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/localize.js';
-import { LocaleController } from '../locale-controller.js';
+import { ConsentElement } from '../consent-element.js';
+import { restorePageFocus, trackPageFocus } from '../page-focus.js';
+import { openPreferences } from '../preferences-opener.js';
 import { bannerStyles } from './cookie-banner.styles.js';
+import { FocusNotObscured } from './focus-not-obscured.js';
 
 /**
- * The first layer of consent: a short text and three equal choices.
+ * The first layer of consent: a short text, a link to the cookie policy, and
+ * three choices of equal weight. Shown only while the visitor has no valid
+ * decision; a page region, not a modal, fixed to the bottom (or top) of the
+ * viewport so that the page does not move.
  *
- * Skeleton: renders the first layer; decisions arrive with the consent core.
+ * @summary Cookie banner shown until the visitor decides.
+ * @tag cookie-banner
  *
- * @summary Cookie banner shown while the visitor has not decided.
+ * @slot message - Replaces the default short text.
+ *
+ * @fires {ConsentChangeEvent} consent-change - After "Accept all" or "Reject all"; `detail` is the decision.
+ *
  * @csspart base - The banner region.
+ * @csspart title - The heading.
  * @csspart message - The short text.
+ * @csspart policy-link - The link to the cookie policy.
  * @csspart actions - The row of buttons.
- * @csspart button - Each button.
+ * @csspart button - Every button.
+ * @csspart accept-button - "Accept all".
+ * @csspart reject-button - "Reject all".
+ * @csspart customise-button - "Customise".
+ * @csspart reopen-button - The floating button that reopens the preferences (`reopen-button`).
+ *
+ * @cssproperty --cookie-consent-background - Background of the banner and dialog.
+ * @cssproperty --cookie-consent-color - Text colour.
+ * @cssproperty --cookie-consent-muted-color - Secondary text colour.
+ * @cssproperty --cookie-consent-accent - Button colour.
+ * @cssproperty --cookie-consent-accent-color - Text colour on buttons.
+ * @cssproperty --cookie-consent-border-color - Borders and switch outlines.
+ * @cssproperty --cookie-consent-focus-color - Focus ring.
+ * @cssproperty --cookie-consent-radius - Corner radius.
+ * @cssproperty --cookie-consent-font-family - Font family.
+ * @cssproperty --cookie-consent-font-size - Base font size.
+ * @cssproperty --cookie-consent-max-width - Widest the banner's content grows (default 70rem).
+ * @cssproperty --cookie-consent-z-index - Stacking order of the banner (default 2147483000).
  */
-export class CookieBanner extends LitElement {
+export class CookieBanner extends ConsentElement {
   static override styles = bannerStyles;
 
   /** URL of the site's cookie policy; no link is shown without it. */
   @property({ attribute: 'policy-href' }) policyHref?: string;
 
-  constructor() {
-    super();
-    new LocaleController(this);
+  /** Where the banner sits: `bottom` (default) or `top` of the viewport. */
+  @property({ reflect: true }) position: 'bottom' | 'top' = 'bottom';
+
+  /** Shows a small floating button that reopens the preferences once the visitor has decided. */
+  @property({ type: Boolean, attribute: 'reopen-button' }) reopenButton = false;
+
+  private readonly focusGuard = new FocusNotObscured(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
+  );
+
+  /** Whether the banner asks the visitor now: an inventory, and no valid decision. */
+  get visible(): boolean {
+    return this.shownInventory !== undefined && this.store.decision === undefined;
+  }
+
+  private focusWasInside = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    trackPageFocus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.focusWasInside = this.matches(':focus-within');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const visible = this.visible;
+    this.focusGuard.update(visible, this.position);
+    // The banner hid under the visitor's focus: give it back to the page.
+    if (!visible && this.focusWasInside && !this.matches(':focus-within')) {
+      restorePageFocus();
+    }
   }
 
   override render() {
+    if (!this.visible) return this.renderReopenButton();
     return html`
-      <div part="base" role="region" aria-labelledby="title">
-        <h2 id="title">
-          ${msg('Cookies on this site', { id: 'banner.title', desc: 'Heading of the cookie banner' })}
-        </h2>
-        <p part="message">
-          ${msg(
-            'We use cookies to make this site work and, with your consent, to measure its audience.',
-            {
-              id: 'banner.message',
-              desc: 'Short text of the cookie banner',
-            },
-          )}
-          ${
-            this.policyHref
-              ? html`<a href=${this.policyHref}
-                  >${msg('Cookie policy', { id: 'banner.policy-link', desc: 'Link to the cookie policy page' })}</a
-                >`
-              : null
-          }
-        </p>
-        <div part="actions">
-          <button part="button" type="button">
-            ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that accepts every cookie category' })}
-          </button>
-          <button part="button" type="button">
-            ${msg('Reject all', { id: 'action.reject-all', desc: 'Button that refuses every optional cookie category' })}
-          </button>
-          <button part="button" type="button">
-            ${msg('Customise', { id: 'action.customise', desc: 'Button that opens the per-category choices' })}
-          </button>
+      <div part="base" class="banner ${this.position}" role="region" aria-labelledby="title">
+        <div class="content">
+          <h2 id="title" part="title">
+            ${msg('Your choice about cookies', {
+              id: 'banner.title',
+              desc: 'Heading of the cookie banner, also the name of the banner region',
+            })}
+          </h2>
+          <p part="message">
+            <slot name="message"
+              >${msg(
+                'We use cookies that this site needs to work. With your consent, we would also like to use others, for the purposes you can review under "Customise". Refusing them changes nothing to how the site works, and you can change your mind at any time.',
+                {
+                  id: 'banner.message',
+                  desc: 'Short text of the cookie banner: purposes, what refusing does, right to withdraw',
+                },
+              )}</slot
+            >
+            ${
+              this.policyHref
+                ? html`<a part="policy-link" href=${this.policyHref}
+                    >${msg('Read our cookie policy', {
+                      id: 'banner.policy-link',
+                      desc: 'Link from the banner to the cookie policy page',
+                    })}</a
+                  >`
+                : nothing
+            }
+          </p>
+          <div part="actions" class="actions">
+            <button
+              part="button accept-button"
+              class="button"
+              type="button"
+              @click=${this.acceptAll}
+            >
+              ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that grants every cookie category' })}
+            </button>
+            <button
+              part="button reject-button"
+              class="button"
+              type="button"
+              @click=${this.rejectAll}
+            >
+              ${msg('Reject all', {
+                id: 'action.reject-all',
+                desc: 'Button that refuses every optional cookie category; same weight as Accept all',
+              })}
+            </button>
+            <button
+              part="button customise-button"
+              class="button secondary"
+              type="button"
+              @click=${this.customise}
+            >
+              ${msg('Customise', {
+                id: 'action.customise',
+                desc: 'Button that opens the choice per category (CNIL: "Personnaliser")',
+              })}
+            </button>
+          </div>
         </div>
       </div>
     `;
+  }
+
+  private renderReopenButton() {
+    if (!this.reopenButton || this.shownInventory === undefined) return nothing;
+    const label = msg('Cookie preferences', {
+      id: 'reopen.label',
+      desc: 'Name of the small floating button that reopens the cookie preferences',
+    });
+    return html`
+      <button
+        part="reopen-button"
+        class="reopen ${this.position}"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        @click=${this.customise}
+      >
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-4-4 4 4 0 0 1-4-4 2 2 0 0 0-2-2Zm-4 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm1 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Z"
+          />
+        </svg>
+      </button>
+    `;
+  }
+
+  private acceptAll(): void {
+    this.store.acceptAll(this);
+  }
+
+  private rejectAll(): void {
+    this.store.rejectAll(this);
+  }
+
+  private customise(event: Event): void {
+    openPreferences(event.currentTarget as HTMLElement, this.cookieName);
   }
 }

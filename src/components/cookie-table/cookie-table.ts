@@ -1,44 +1,195 @@
-import { LitElement, html } from 'lit';
-import { msg } from '../../i18n/localize.js';
-import { LocaleController } from '../locale-controller.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { CookieInfo } from '../../consent/inventory.js';
+import { getUiLocale, msg } from '../../i18n/localize.js';
+import { ConsentElement } from '../consent-element.js';
+import { formatDuration } from '../format-duration.js';
+import { tableStyles } from './cookie-table.styles.js';
 
 /**
- * The cookie inventory as a data table.
- *
- * Skeleton: caption and column headers; rows arrive with the inventory model.
+ * The cookie inventory as a data table: one row per cookie, with the columns
+ * of a French cookie policy (provider, service and location, cookie name,
+ * purposes), optionally duration and party. It stands alone on a cookie-policy
+ * page, and the preferences dialog shows one per category. On a narrow screen
+ * the table scrolls in its own box.
  *
  * @summary Table of the cookies a site uses.
+ * @tag cookie-table
+ *
+ * @csspart scroller - The box that scrolls the table on narrow screens.
  * @csspart table - The table.
+ * @csspart caption - The caption.
+ * @csspart header - Each column header.
+ * @csspart cell - Each data cell.
+ * @csspart empty - The text shown when no cookie is listed.
+ *
+ * @cssproperty --cookie-consent-color - Text colour.
+ * @cssproperty --cookie-consent-border-color - Cell borders.
+ * @cssproperty --cookie-consent-header-background - Background of the header row.
+ * @cssproperty --cookie-consent-font-family - Font family.
  */
-export class CookieTable extends LitElement {
-  constructor() {
-    super();
-    new LocaleController(this);
+export class CookieTable extends ConsentElement {
+  static override styles = tableStyles;
+
+  /** Shows only the cookies of this category id; its label becomes the caption. */
+  @property({ reflect: true }) category?: string;
+
+  /** Replaces the caption. */
+  @property() caption?: string;
+
+  /** Adds a "Duration" column. */
+  @property({ type: Boolean, attribute: 'show-duration' }) showDuration = false;
+
+  /** Adds a column saying who sets the cookie (first or third party). */
+  @property({ type: Boolean, attribute: 'show-party' }) showParty = false;
+
+  /** Whether the table is wider than its box, which then takes keyboard focus to scroll. */
+  @state() private overflowing = false;
+
+  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.resizeObserver.observe(this);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.measure();
   }
 
   override render() {
+    const inventory = this.shownInventory;
+    if (!inventory) return nothing;
+    const category = this.category
+      ? inventory.categories.find((candidate) => candidate.id === this.category)
+      : undefined;
+    if (this.category && !category) {
+      console.error(`<cookie-table>: category "${this.category}" is not in the inventory`);
+      return nothing;
+    }
+    const cookies = (inventory.cookies ?? []).filter(
+      (cookie) => !this.category || cookie.category === this.category,
+    );
+    const caption =
+      this.caption ??
+      (category
+        ? this.text(category.label) || category.id
+        : msg('Cookies used on this site', {
+            id: 'table.caption',
+            desc: 'Caption of the table listing every cookie of the site',
+          }));
     return html`
-      <table part="table">
-        <caption>
-          ${msg('Cookies used on this site', { id: 'table.caption', desc: 'Caption of the cookie table' })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              ${msg('Provider', { id: 'table.provider', desc: 'Column header: who sets the cookie' })}
-            </th>
-            <th scope="col">
-              ${msg('Service and location', { id: 'table.service', desc: 'Column header: service using the cookie and where' })}
-            </th>
-            <th scope="col">
-              ${msg('Cookie name', { id: 'table.name', desc: 'Column header: name of the cookie' })}
-            </th>
-            <th scope="col">
-              ${msg('Purposes', { id: 'table.purpose', desc: 'Column header: what the cookie is for' })}
-            </th>
-          </tr>
-        </thead>
-      </table>
+      <div
+        part="scroller"
+        class="scroller"
+        role=${ifDefined(this.overflowing ? 'region' : undefined)}
+        aria-labelledby=${ifDefined(this.overflowing ? 'caption' : undefined)}
+        tabindex=${ifDefined(this.overflowing ? 0 : undefined)}
+      >
+        <table part="table">
+          <caption id="caption" part="caption">
+            ${caption}
+          </caption>
+          <thead>
+            <tr>
+              ${this.headers().map((header) => html`<th part="header" scope="col">${header}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${cookies.map((cookie) => this.renderRow(cookie))}
+          </tbody>
+        </table>
+      </div>
+      ${
+        cookies.length === 0
+          ? html`<p part="empty">
+              ${msg('No cookie is listed here.', {
+                id: 'table.empty',
+                desc: 'Shown under the table when it has no row',
+              })}
+            </p>`
+          : nothing
+      }
     `;
+  }
+
+  private headers(): string[] {
+    const headers = [
+      msg('Provider', {
+        id: 'table.provider',
+        desc: 'Column header: who provides the service that sets the cookie',
+      }),
+      msg('Service and location', {
+        id: 'table.service',
+        desc: 'Column header: the service that uses the cookie and where on the site',
+      }),
+      msg('Cookie name', { id: 'table.name', desc: 'Column header: the name of the cookie' }),
+      msg('Purposes', { id: 'table.purpose', desc: 'Column header: what the cookie is used for' }),
+    ];
+    if (this.showDuration) {
+      headers.push(
+        msg('Duration', {
+          id: 'table.duration',
+          desc: 'Column header: how long the cookie is kept',
+        }),
+      );
+    }
+    if (this.showParty) {
+      headers.push(
+        msg('Set by', {
+          id: 'table.party',
+          desc: 'Column header: first party (this site) or third party',
+        }),
+      );
+    }
+    return headers;
+  }
+
+  private renderRow(cookie: CookieInfo) {
+    return html`
+      <tr>
+        <td part="cell">${this.text(cookie.provider)}</td>
+        <td part="cell">${this.text(cookie.service)}</td>
+        <td part="cell"><code>${cookie.name}</code></td>
+        <td part="cell">${this.text(cookie.purpose)}</td>
+        ${
+          this.showDuration
+            ? html`<td part="cell">
+                ${formatDuration(cookie.duration, getUiLocale(), this.language.textPreferences)}
+              </td>`
+            : nothing
+        }
+        ${this.showParty ? html`<td part="cell">${this.partyLabel(cookie)}</td>` : nothing}
+      </tr>
+    `;
+  }
+
+  private partyLabel(cookie: CookieInfo): string {
+    if (cookie.party === 'first') {
+      return msg('This site (first party)', {
+        id: 'party.first',
+        desc: 'The cookie is set by the site itself',
+      });
+    }
+    if (cookie.party === 'third') {
+      return msg('Third party', {
+        id: 'party.third',
+        desc: 'The cookie is set by another site or company',
+      });
+    }
+    return '';
+  }
+
+  private measure(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const overflowing = scroller !== null && scroller.scrollWidth > scroller.clientWidth + 1;
+    if (overflowing !== this.overflowing) this.overflowing = overflowing;
   }
 }

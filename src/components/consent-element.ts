@@ -1,0 +1,102 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
+import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
+import { resolveText } from '../consent/language.js';
+import { DEFAULT_LANGUAGE_COOKIE, pageLanguage } from '../consent/page-language.js';
+import { consentStore } from '../consent/registry.js';
+import type { ConsentStore } from '../consent/store.js';
+import { LanguageController } from './language-controller.js';
+
+/**
+ * What the three consent elements share: the inventory (as a property or a
+ * `<script type="application/json">` child), the decision cookie's name, the
+ * language cookie's name, the store subscription and the language.
+ */
+export class ConsentElement extends LitElement {
+  /**
+   * The cookie inventory (see the README). An invalid one is reported with
+   * `console.error` and the element shows nothing rather than something wrong.
+   */
+  @property({ attribute: false })
+  get inventory(): CookieInventory | undefined {
+    return this.inventoryValue;
+  }
+  set inventory(value: unknown) {
+    // Lit wraps this setter and requests the update; validation never throws.
+    this.inventoryValue = value as CookieInventory | undefined;
+    this.validInventory =
+      value === undefined ? undefined : checkInventory(value, `<${this.localName}>`);
+    this.inventoryRejected = value !== undefined && this.validInventory === undefined;
+  }
+
+  /** Name of the cookie that stores the decision. */
+  @property({ attribute: 'cookie-name' }) cookieName = DEFAULT_DECISION_COOKIE;
+
+  /** Name of Django's language cookie (`LANGUAGE_COOKIE_NAME`). */
+  @property({ attribute: 'language-cookie' }) languageCookie = DEFAULT_LANGUAGE_COOKIE;
+
+  /** The last valid inventory given to this element. */
+  @state() protected validInventory?: CookieInventory;
+  /** True after an invalid inventory was given: show nothing misleading. */
+  @state() protected inventoryRejected = false;
+
+  protected readonly language = new LanguageController(this);
+  private inventoryValue?: CookieInventory;
+  private unsubscribeStore?: () => void;
+
+  /** The store of this element's decision cookie. */
+  protected get store(): ConsentStore {
+    return consentStore(this.cookieName);
+  }
+
+  /** The inventory to show: this element's, else the one the page gave the store. */
+  protected get shownInventory(): CookieInventory | undefined {
+    if (this.inventoryRejected) return undefined;
+    return this.validInventory ?? this.store.inventory;
+  }
+
+  /** A text of the inventory in the element's language. */
+  protected text(text: LocalizedText | undefined): string {
+    return resolveText(text, this.language.textPreferences);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.inventoryValue === undefined) this.readInventoryScript();
+    this.subscribeStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cookieName') && this.isConnected) this.subscribeStore();
+    if (changed.has('languageCookie')) pageLanguage.cookieName = this.languageCookie;
+    if ((changed.has('inventory') || changed.has('cookieName')) && this.validInventory) {
+      this.store.setInventory(this.validInventory);
+    }
+  }
+
+  private subscribeStore(): void {
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = this.store.subscribe(() => this.requestUpdate());
+  }
+
+  /** Reads the inventory from a `<script type="application/json">` child, if any. */
+  private readInventoryScript(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return;
+    try {
+      this.inventory = JSON.parse(script.textContent ?? '');
+    } catch (error) {
+      console.error(
+        `<${this.localName}>: the inventory script is not valid JSON: ${String(error)}`,
+      );
+      this.inventoryRejected = true;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+import { themeStyles } from '../theme.styles.js';
+
+export const tableStyles = [
+  themeStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .scroller {
+      overflow-x: auto;
+      max-inline-size: 100%;
+    }
+
+    table {
+      inline-size: 100%;
+      border-collapse: collapse;
+      font-size: 0.9375em;
+    }
+
+    caption {
+      padding-block: 0.5rem;
+      font-weight: 600;
+      text-align: start;
+    }
+
+    th,
+    td {
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      text-align: start;
+      vertical-align: top;
+    }
+
+    th {
+      background: var(--cookie-consent-header-background, transparent);
+    }
+
+    code {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      overflow-wrap: anywhere;
+    }
+
+    p {
+      margin: 0.5rem 0 0;
+      color: var(--_muted);
+    }
+  `,
+];

@@ -1,0 +1,64 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import {
+  languageDirection,
+  resolveLanguage,
+  supportedLanguageVariant,
+} from '../consent/language.js';
+import { pageLanguage } from '../consent/page-language.js';
+import { getUiLocale, onUiLocaleChange, setUiLocale, uiLocales } from '../i18n/localize.js';
+
+/**
+ * Keeps its element in the page's consent language: follows the language
+ * sources (API, Django's cookie, `<html lang>`, the browser), loads the UI
+ * strings, re-renders, and marks the element with `lang`/`dir` when they
+ * differ from the page's (WCAG 3.1.2).
+ */
+export class LanguageController implements ReactiveController {
+  private unsubscribes: (() => void)[] = [];
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  /** The UI language; inventory texts try it first, then the visitor's other languages. */
+  get textPreferences(): string[] {
+    return [getUiLocale(), ...pageLanguage.preferences()];
+  }
+
+  hostConnected(): void {
+    this.unsubscribes = [
+      pageLanguage.subscribe(() => this.follow()),
+      onUiLocaleChange(() => {
+        this.markLanguage();
+        this.host.requestUpdate();
+      }),
+    ];
+    this.follow();
+    this.markLanguage();
+  }
+
+  hostDisconnected(): void {
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes = [];
+  }
+
+  private follow(): void {
+    void setUiLocale(resolveLanguage(pageLanguage.preferences(), uiLocales));
+    // Inventory texts may follow a language the UI lacks; render them anew.
+    this.host.requestUpdate();
+  }
+
+  private markLanguage(): void {
+    const language = getUiLocale();
+    const page = document.documentElement;
+    this.setOrRemove('lang', supportedLanguageVariant(page.lang, [language]) ? null : language);
+    const pageDirection = page.dir === 'rtl' ? 'rtl' : 'ltr';
+    const direction = languageDirection(language);
+    this.setOrRemove('dir', direction === pageDirection ? null : direction);
+  }
+
+  private setOrRemove(name: string, value: string | null): void {
+    if (value === null) this.host.removeAttribute(name);
+    else this.host.setAttribute(name, value);
+  }
+}
