@@ -31,6 +31,18 @@ for (const file of files) {
     }
   }
 }
+// The README lists the languages; lit-localize.json is the one place they come from.
+const readme = readFileSync('README.md', 'utf8');
+const listed = [...(readme.match(/^UI languages: ([\s\S]*?)\n\n/m)?.[1] ?? '').matchAll(/\(([\w-]+)\)/g)].map(
+  ([, code]) => code,
+);
+const expected = [config.sourceLocale, ...config.targetLocales];
+if (listed.join() !== expected.join()) {
+  problems.push(
+    `README.md: the "UI languages:" paragraph lists ${listed.join(', ') || 'nothing'}; lit-localize.json has ${expected.join(', ')}`,
+  );
+}
+
 if (problems.length > 0) {
   console.error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
   process.exit(1);
