@@ -44,6 +44,34 @@ const launchers = {
 
 const engines = selectedEngines();
 
+/**
+ * A real endpoint for the proof-of-consent tests: POST records the request
+ * under `?key=` and answers the statuses listed in `?respond=` in turn
+ * (201 by default); GET returns what was recorded for the key.
+ */
+const proofRequests = new Map();
+async function proofEndpoint(context, next) {
+  if (context.path !== '/test-endpoints/consent-proof') return next();
+  const key = context.query.key ?? '';
+  const recorded = proofRequests.get(key) ?? [];
+  proofRequests.set(key, recorded);
+  if (context.method === 'GET') {
+    context.body = recorded;
+    return undefined;
+  }
+  let body = '';
+  for await (const chunk of context.req) body += chunk;
+  recorded.push({
+    csrfToken: context.get('X-CSRFToken'),
+    contentType: context.get('Content-Type'),
+    body,
+  });
+  const statuses = String(context.query.respond ?? '201').split(',');
+  context.status = Number(statuses[Math.min(recorded.length, statuses.length) - 1]);
+  context.body = '';
+  return undefined;
+}
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -56,11 +84,15 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
+    proofEndpoint,
     // The strict-CSP fixture is served as a hardened host page would be.
     async (context, next) => {
       await next();
       if (context.path.endsWith('/tests/csp/strict-csp.html')) {
-        context.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'");
+        context.set(
+          'Content-Security-Policy',
+          "default-src 'self'; script-src 'self'; style-src 'self'",
+        );
       }
     },
   ],

@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import type { ConsentDetail } from '../../src/events/consent-change.js';
+import type { CookieInventory } from '../../src/consent/inventory.js';
+import { csrfToken, inventoryHash, sendConsentProof } from '../../src/consent/proof-of-consent.js';
+
+const inventory: CookieInventory = {
+  revision: 3,
+  categories: [
+    { id: 'necessary', required: true, label: 'Necessary' },
+    { id: 'statistics', label: { en: 'Statistics', fr: 'Statistiques' } },
+  ],
+  cookies: [{ name: 'sessionid', category: 'necessary' }],
+};
+
+const detail: ConsentDetail = {
+  categories: { necessary: true, statistics: false },
+  action: 'reject-all',
+  revision: 3,
+  timestamp: '2026-11-29T10:00:00.000Z',
+  id: 'decision-1',
+};
+
+interface Recorded {
+  csrfToken: string;
+  contentType: string;
+  body: string;
+}
+
+let keyCount = 0;
+function endpoint(respond = '201') {
+  const key = `k${Date.now()}-${keyCount++}`;
+  return {
+    url: `/test-endpoints/consent-proof?key=${key}&respond=${respond}`,
+    recorded: async (): Promise<Recorded[]> =>
+      (await fetch(`/test-endpoints/consent-proof?key=${key}`)).json(),
+  };
+}
+
+function withConsoleErrors<T>(run: (errors: unknown[][]) => Promise<T>): Promise<T> {
+  const original = console.error;
+  const errors: unknown[][] = [];
+  console.error = (...args: unknown[]) => errors.push(args);
+  return run(errors).finally(() => (console.error = original));
+}
+
+describe('proof of consent', () => {
+  afterEach(() => {
+    document.cookie = 'csrftoken=; Path=/; Max-Age=0';
+    document.cookie = 'othertoken=; Path=/; Max-Age=0';
+    document.querySelectorAll('[data-test-csrf]').forEach((element) => element.remove());
+  });
+
+  it('POSTs the decision as JSON with the CSRF token of the csrftoken cookie', async () => {
+    document.cookie = 'csrftoken=abc123; Path=/';
+    const { url, recorded } = endpoint();
+    expect(await sendConsentProof(url, detail, inventory)).to.equal(true);
+    const [request, ...rest] = await recorded();
+    expect(rest).to.have.length(0);
+    expect(request.csrfToken).to.equal('abc123');
+    expect(request.contentType).to.equal('application/json');
+    const proof = JSON.parse(request.body);
+    expect(proof).to.deep.include({
+      id: 'decision-1',
+      timestamp: '2026-11-29T10:00:00.000Z',
+      revision: 3,
+      action: 'reject-all',
+      url: `${location.origin}${location.pathname}`,
+    });
+    expect(proof.categories).to.deep.equal({ necessary: true, statistics: false });
+    expect(proof.inventoryHash).to.equal(await inventoryHash(inventory));
+  });
+
+  it('retries once after a server error, and stops there', async () => {
+    const once = endpoint('503,201');
+    expect(await sendConsentProof(once.url, detail, inventory)).to.equal(true);
+    expect(await once.recorded()).to.have.length(2);
+
+    const always = endpoint('500,500,500');
+    await withConsoleErrors(async (errors) => {
+      expect(await sendConsentProof(always.url, detail, inventory)).to.equal(false);
+      expect(errors).to.have.length(1);
+      expect(String(errors[0][0])).to.include('decision-1');
+    });
+    expect(await always.recorded()).to.have.length(2);
+  });
+
+  it('does not retry a refusal such as a CSRF failure', async () => {
+    const forbidden = endpoint('403,201');
+    await withConsoleErrors(async (errors) => {
+      expect(await sendConsentProof(forbidden.url, detail, inventory)).to.equal(false);
+      expect(errors).to.have.length(1);
+    });
+    expect(await forbidden.recorded()).to.have.length(1);
+  });
+
+  it('never rejects, even when the endpoint cannot be reached', async () => {
+    await withConsoleErrors(async (errors) => {
+      // Port 9 (discard) on loopback refuses the connection at once.
+      expect(await sendConsentProof('http://127.0.0.1:9/x', detail, inventory)).to.equal(false);
+      expect(errors).to.have.length(1);
+    });
+  });
+
+  it('finds the token in the page when the cookie is HttpOnly, and in a custom cookie', () => {
+    expect(csrfToken()).to.equal(undefined);
+    const meta = Object.assign(document.createElement('meta'), {
+      name: 'csrf-token',
+      content: 'from-meta',
+    });
+    meta.dataset.testCsrf = '';
+    document.head.append(meta);
+    expect(csrfToken()).to.equal('from-meta');
+    const field = Object.assign(document.createElement('input'), {
+      type: 'hidden',
+      name: 'csrfmiddlewaretoken',
+      value: 'from-form',
+    });
+    field.dataset.testCsrf = '';
+    document.body.append(field);
+    expect(csrfToken()).to.equal('from-form');
+    document.cookie = 'othertoken=from-cookie; Path=/';
+    expect(csrfToken('othertoken')).to.equal('from-cookie');
+  });
+
+  it('hashes equal inventories equally, whatever their key order, and others differently', async () => {
+    const reordered: CookieInventory = {
+      cookies: [{ category: 'necessary', name: 'sessionid' }],
+      categories: [
+        { label: 'Necessary', required: true, id: 'necessary' },
+        { label: { fr: 'Statistiques', en: 'Statistics' }, id: 'statistics' },
+      ],
+      revision: 3,
+    };
+    const hash = await inventoryHash(inventory);
+    expect(hash).to.match(/^sha256:[0-9a-f]{64}$/);
+    expect(await inventoryHash(reordered)).to.equal(hash);
+    expect(await inventoryHash({ ...inventory, revision: 4 })).to.not.equal(hash);
+  });
+});
