@@ -20,8 +20,10 @@ export function readCookie(cookies: string, name: string): string | undefined {
 
 /** The names of every cookie in a `Cookie`-header-like string, in order. */
 export function cookieNames(cookies: string): string[] {
+  // A pair without "=" is a cookie with an empty name (document.cookie = "x"), not one named "x".
   return cookies
     .split(';')
+    .filter((pair) => pair.includes('='))
     .map((pair) => pair.slice(0, pair.indexOf('=')).trim())
     .filter((name) => name !== '');
 }
@@ -35,9 +37,16 @@ export interface CookieAttributes {
 }
 
 /** A `document.cookie` assignment with `Max-Age` plus `Expires` for old engines. */
-export function cookieAssignment(name: string, value: string, attributes: CookieAttributes): string {
-  const expires = new Date(Date.now() + attributes.maxAge * 1000).toUTCString();
-  let text = `${name}=${value}; Path=${attributes.path ?? '/'}; Max-Age=${Math.floor(attributes.maxAge)}; Expires=${expires}; SameSite=Lax`;
+export function cookieAssignment(
+  name: string,
+  value: string,
+  attributes: CookieAttributes,
+): string {
+  const maxAge = Math.floor(attributes.maxAge);
+  // A deletion needs an Expires already past: WebKitGTK keeps a cookie whose
+  // Expires is the current second, whatever Max-Age says.
+  const expires = maxAge > 0 ? new Date(Date.now() + maxAge * 1000) : new Date(0);
+  let text = `${name}=${value}; Path=${attributes.path ?? '/'}; Max-Age=${maxAge}; Expires=${expires.toUTCString()}; SameSite=Lax`;
   if (attributes.domain) text += `; Domain=${attributes.domain}`;
   if (attributes.secure) text += '; Secure';
   return text;
@@ -58,7 +67,12 @@ export function writeCookie(name: string, value: string, attributes: CookieAttri
  * ignores a `Domain` that is a public suffix, so trying `co.uk` is harmless.
  */
 export function parentDomains(hostname: string): string[] {
-  if (hostname === '' || !hostname.includes('.') || /^[\d.]+$/.test(hostname) || hostname.includes(':')) {
+  if (
+    hostname === '' ||
+    !hostname.includes('.') ||
+    /^[\d.]+$/.test(hostname) ||
+    hostname.includes(':')
+  ) {
     return [];
   }
   const labels = hostname.split('.');
@@ -68,7 +82,10 @@ export function parentDomains(hostname: string): string[] {
 }
 
 /** Expires cookie `name` for `Path=/` on this host and each of its parent domains. */
-export function deleteCookieEverywhere(name: string, hostname = globalThis.location?.hostname ?? ''): void {
+export function deleteCookieEverywhere(
+  name: string,
+  hostname = globalThis.location?.hostname ?? '',
+): void {
   writeCookie(name, '', { maxAge: 0 });
   for (const domain of parentDomains(hostname)) writeCookie(name, '', { maxAge: 0, domain });
 }

@@ -58,7 +58,10 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
 }
 
 /** Revisions compare as strings, so `1` and `"1"` are the same. */
-export function sameRevision(a: string | number | undefined, b: string | number | undefined): boolean {
+export function sameRevision(
+  a: string | number | undefined,
+  b: string | number | undefined,
+): boolean {
   return String(a ?? '') === String(b ?? '');
 }
 

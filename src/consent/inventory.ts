@@ -9,8 +9,7 @@ export type LocalizedText = string | Readonly<Record<string, string>>;
 
 /** A cookie's lifetime: a text, `"session"`, or an amount formatted with Intl. */
 export type CookieDuration =
-  | LocalizedText
-  | Readonly<{ years?: number; months?: number; days?: number; hours?: number }>;
+  LocalizedText | Readonly<{ years?: number; months?: number; days?: number; hours?: number }>;
 
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
@@ -76,7 +75,10 @@ function checkDuration(value: unknown, path: string, problems: Problems): void {
   if (isRecord(value) && Object.keys(value).some((key) => DURATION_UNITS.includes(key))) {
     for (const [unit, amount] of Object.entries(value)) {
       if (!DURATION_UNITS.includes(unit)) {
-        problems.push({ path: `${path}.${unit}`, message: `is not one of ${DURATION_UNITS.join(', ')}` });
+        problems.push({
+          path: `${path}.${unit}`,
+          message: `is not one of ${DURATION_UNITS.join(', ')}`,
+        });
       } else if (typeof amount !== 'number' || !(amount >= 0) || !Number.isFinite(amount)) {
         problems.push({ path: `${path}.${unit}`, message: 'must be a number of 0 or more' });
       }
@@ -102,7 +104,10 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
     if (typeof id !== 'string' || id.trim() === '') {
       problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
     } else if (ids.has(id)) {
-      problems.push({ path: `${path}.id`, message: `"${id}" is already the id of another category` });
+      problems.push({
+        path: `${path}.id`,
+        message: `"${id}" is already the id of another category`,
+      });
     } else {
       ids.add(id);
     }
@@ -133,7 +138,10 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     if (typeof cookie.category !== 'string') {
       problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
     } else if (!categoryIds.has(cookie.category)) {
-      problems.push({ path: `${path}.category`, message: `"${cookie.category}" is not a category` });
+      problems.push({
+        path: `${path}.category`,
+        message: `"${cookie.category}" is not a category`,
+      });
     }
     for (const field of ['provider', 'service', 'purpose'] as const) {
       checkText(cookie[field], `${path}.${field}`, problems);
@@ -152,8 +160,10 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
     return [{ path: '(inventory)', message: 'must be an object with "categories"' }];
   }
   const { revision } = value;
-  if (revision !== undefined && typeof revision !== 'string' && typeof revision !== 'number') {
-    problems.push({ path: 'revision', message: 'must be a string or a number' });
+  // NaN and Infinity would be stored as null, and no decision would ever be read back.
+  const finiteNumber = typeof revision === 'number' && Number.isFinite(revision);
+  if (revision !== undefined && typeof revision !== 'string' && !finiteNumber) {
+    problems.push({ path: 'revision', message: 'must be a string or a finite number' });
   }
   const categoryIds = checkCategories(value.categories, problems);
   checkCookies(value.cookies, categoryIds, problems);

@@ -47,7 +47,9 @@ export class PageLanguage {
       ...(navigator.languages ?? [navigator.language]),
       'en',
     ];
-    return candidates.filter((code): code is string => typeof code === 'string' && code.trim() !== '');
+    return candidates.filter(
+      (code): code is string => typeof code === 'string' && code.trim() !== '',
+    );
   }
 
   /** Calls `listener` when the preferences change; the first subscriber starts the watch. */

@@ -14,7 +14,14 @@ import type { ConsentStore } from './store.js';
 const SELECTOR = 'script[type="text/plain"][data-consent-category]';
 /** Set on a gated script once its copy has been started, so that it never runs twice. */
 const DONE = 'data-consent-done';
-const GATE_ATTRIBUTES = new Set(['type', 'nonce', 'data-type', 'data-src', 'data-consent-category', DONE]);
+const GATE_ATTRIBUTES = new Set([
+  'type',
+  'nonce',
+  'data-type',
+  'data-src',
+  'data-consent-category',
+  DONE,
+]);
 
 export class ScriptGate {
   private observer?: MutationObserver;

@@ -9,7 +9,13 @@ import {
   type ConsentDecision,
   type ConsentDetail,
 } from '../events/consent-change.js';
-import { cookieNames, deleteCookieEverywhere, isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
+import {
+  cookieNames,
+  deleteCookieEverywhere,
+  isSecurePage,
+  readCookie,
+  writeCookie,
+} from './cookie-jar.js';
 import {
   clampLifetimeDays,
   decideCategories,
@@ -54,7 +60,8 @@ export class ConsentStore {
     this.readCookie();
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
-      this.channel.onmessage = (event: MessageEvent<SyncMessage>) => this.syncFrom(event.data.detail);
+      this.channel.onmessage = (event: MessageEvent<SyncMessage | undefined>) =>
+        this.receive(event.data);
     } else {
       this.pollCookie();
     }
@@ -95,7 +102,9 @@ export class ConsentStore {
 
   /** Whether `categoryId` may be used now: a required category, or one the visitor granted. */
   isGranted(categoryId: string): boolean {
-    const category = this.inventoryValue?.categories.find((candidate) => candidate.id === categoryId);
+    const category = this.inventoryValue?.categories.find(
+      (candidate) => candidate.id === categoryId,
+    );
     if (category?.required) return true;
     return this.decision?.categories[categoryId] === true;
   }
@@ -111,7 +120,10 @@ export class ConsentStore {
   }
 
   /** Records the visitor's choice per category; a category not named is refused. */
-  save(choices: Readonly<Record<string, boolean>>, target: EventTarget = document): ConsentDetail | undefined {
+  save(
+    choices: Readonly<Record<string, boolean>>,
+    target: EventTarget = document,
+  ): ConsentDetail | undefined {
     return this.decide('save', (id) => choices[id] === true, target);
   }
 
@@ -181,9 +193,22 @@ export class ConsentStore {
     return detail;
   }
 
-  /** A decision taken in another tab: adopt what the cookie now says. */
-  private syncFrom(detail: ConsentDetail): void {
-    this.readCookie();
+  /** A message on the channel; anything but another tab's decision is ignored. */
+  private receive(message: SyncMessage | undefined): void {
+    const detail = message?.detail;
+    if (typeof detail?.categories !== 'object' || detail.categories === null) return;
+    // The message can arrive before this tab's document.cookie shows the new
+    // value (WebKit does so), so the decision is the one the message carries.
+    const { categories, revision, timestamp, id } = detail;
+    this.syncFrom(
+      detail,
+      detail.action === 'reset' ? undefined : { categories, revision, timestamp, id },
+    );
+  }
+
+  /** A decision taken in another tab: adopt `record` (`undefined` after a reset). */
+  private syncFrom(detail: ConsentDetail, record: DecisionRecord | undefined): void {
+    this.record = record;
     this.deleteRefusedCookies(detail.categories);
     this.notify();
     document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
@@ -206,13 +231,17 @@ export class ConsentStore {
         this.readCookie();
         return;
       }
-      this.syncFrom({
-        categories: decideCategories(inventory, (id) => record?.categories[id] === true),
-        action: 'sync',
-        revision: record?.revision ?? inventory.revision,
-        timestamp: record?.timestamp ?? new Date().toISOString(),
-        id: record?.id ?? newDecisionId(),
-      });
+      this.lastRawValue = raw;
+      this.syncFrom(
+        {
+          categories: decideCategories(inventory, (id) => record?.categories[id] === true),
+          action: 'sync',
+          revision: record?.revision ?? inventory.revision,
+          timestamp: record?.timestamp ?? new Date().toISOString(),
+          id: record?.id ?? newDecisionId(),
+        },
+        record,
+      );
     }, SYNC_POLL_MS);
   }
 
@@ -222,9 +251,15 @@ export class ConsentStore {
       (cookie) => categories[cookie.category] === false && !this.isRequired(cookie.category),
     );
     if (declared.length === 0) return;
+    // A cookie a required category declares too (`sessionid` under `session*`) is never deleted.
+    const necessary = (this.inventoryValue?.cookies ?? []).filter((cookie) =>
+      this.isRequired(cookie.category),
+    );
     for (const name of cookieNames(document.cookie)) {
       if (name === this.cookieName) continue;
-      if (declared.some((cookie) => matchesCookieName(cookie.name, name))) deleteCookieEverywhere(name);
+      if (necessary.some((cookie) => matchesCookieName(cookie.name, name))) continue;
+      if (declared.some((cookie) => matchesCookieName(cookie.name, name)))
+        deleteCookieEverywhere(name);
     }
   }
 

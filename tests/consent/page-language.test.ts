@@ -1,0 +1,232 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import {
+  DEFAULT_LANGUAGE_COOKIE,
+  PageLanguage,
+  pageLanguage,
+} from '../../src/consent/page-language.js';
+import { deleteTestCookie, documentCookies, setTestCookie, uniqueCookieName } from './support.js';
+
+const originalLang = document.documentElement.getAttribute('lang');
+const cookiesToDelete = new Set<string>();
+const unsubscribes: (() => void)[] = [];
+
+function setCookie(name: string, value: string): void {
+  cookiesToDelete.add(name);
+  setTestCookie(name, value);
+}
+
+function setPageLang(lang: string | null): void {
+  if (lang === null) document.documentElement.removeAttribute('lang');
+  else document.documentElement.setAttribute('lang', lang);
+}
+
+/** The browser's own languages, as PageLanguage lists them. */
+function browserLanguages(): string[] {
+  return [...(navigator.languages ?? [navigator.language])].filter((code) => code.trim() !== '');
+}
+
+/** A PageLanguage reading a language cookie of its own, so that tests do not share one. */
+function newPageLanguage(): { language: PageLanguage; cookie: string } {
+  const language = new PageLanguage();
+  const cookie = uniqueCookieName('language');
+  language.cookieName = cookie;
+  return { language, cookie };
+}
+
+/** Subscribes a counter to `language`; unsubscribed after the test. */
+function countChanges(language: PageLanguage): { count: () => number; unsubscribe: () => void } {
+  let count = 0;
+  const unsubscribe = language.subscribe(() => {
+    count += 1;
+  });
+  unsubscribes.push(unsubscribe);
+  return { count: () => count, unsubscribe };
+}
+
+const WITHIN_A_SECOND = { timeout: 1000, interval: 20 };
+
+afterEach(() => {
+  for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+  for (const name of cookiesToDelete) deleteTestCookie(name);
+  cookiesToDelete.clear();
+  setPageLang(originalLang);
+  pageLanguage.setHostLanguage(undefined);
+});
+
+after(() => {
+  // Only tests write django_language, and they delete it: the library never does.
+  expect(documentCookies().has('django_language')).to.equal(false);
+});
+
+describe('PageLanguage', () => {
+  describe('preferences', () => {
+    it('come from the host, the cookie, <html lang>, the browser, then English', () => {
+      const { language, cookie } = newPageLanguage();
+      setPageLang('de');
+      setCookie(cookie, 'fr');
+      language.setHostLanguage('it');
+      expect(language.preferences()).to.deep.equal(['it', 'fr', 'de', ...browserLanguages(), 'en']);
+
+      language.setHostLanguage(undefined);
+      expect(language.preferences()).to.deep.equal(['fr', 'de', ...browserLanguages(), 'en']);
+
+      deleteTestCookie(cookie);
+      expect(language.preferences()).to.deep.equal(['de', ...browserLanguages(), 'en']);
+
+      setPageLang(null);
+      expect(language.preferences()).to.deep.equal([...browserLanguages(), 'en']);
+      setPageLang('');
+      expect(language.preferences()).to.deep.equal([...browserLanguages(), 'en']);
+    });
+
+    it('end with English whatever else there is', () => {
+      const { language } = newPageLanguage();
+      const preferences = language.preferences();
+      expect(preferences[preferences.length - 1]).to.equal('en');
+    });
+
+    it('read django_language by default', () => {
+      const language = new PageLanguage();
+      expect(DEFAULT_LANGUAGE_COOKIE).to.equal('django_language');
+      expect(language.cookieName).to.equal('django_language');
+      setCookie('django_language', 'pt-br');
+      setPageLang('de');
+      expect(language.preferences().slice(0, 2)).to.deep.equal(['pt-br', 'de']);
+    });
+
+    it('read the cookie LANGUAGE_COOKIE_NAME names instead, when set', () => {
+      const language = new PageLanguage();
+      const custom = uniqueCookieName('site_language');
+      setCookie('django_language', 'eo');
+      setCookie(custom, 'fr');
+      language.cookieName = custom;
+      expect(language.cookieName).to.equal(custom);
+      expect(language.preferences()[0]).to.equal('fr');
+      expect(language.preferences()).to.not.include('eo');
+    });
+
+    it('ignore an empty host language', () => {
+      const { language } = newPageLanguage();
+      setPageLang('de');
+      language.setHostLanguage('');
+      expect(language.preferences()[0]).to.equal('de');
+    });
+  });
+
+  describe('subscribers', () => {
+    it('hear of a host language, a new cookie name, and nothing when nothing changed', () => {
+      const { language } = newPageLanguage();
+      const other = uniqueCookieName('language');
+      setCookie(other, 'nl');
+      const { count } = countChanges(language);
+      language.setHostLanguage('it');
+      expect(count()).to.equal(1);
+      language.setHostLanguage('it');
+      language.check();
+      expect(count()).to.equal(1);
+      language.cookieName = other;
+      expect(count()).to.equal(2);
+      language.cookieName = other;
+      expect(count()).to.equal(2);
+      language.setHostLanguage(undefined);
+      expect(count()).to.equal(3);
+    });
+
+    it('hear of a change of the language cookie within one second', async () => {
+      const { language, cookie } = newPageLanguage();
+      const { count } = countChanges(language);
+      setCookie(cookie, 'fr');
+      await waitUntil(() => count() === 1, 'the new cookie went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.equal('fr');
+      setCookie(cookie, 'de');
+      await waitUntil(() => count() === 2, 'the changed cookie went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.equal('de');
+      deleteTestCookie(cookie);
+      await waitUntil(() => count() === 3, 'the deleted cookie went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.not.equal('de');
+    });
+
+    it('hear of a change of <html lang> within one second', async () => {
+      const { language } = newPageLanguage();
+      setPageLang('fr');
+      const { count } = countChanges(language);
+      setPageLang('de');
+      await waitUntil(() => count() === 1, '<html lang> went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.equal('de');
+    });
+
+    it('hear of a change of the cookie within one second where there is no cookieStore', async () => {
+      const { language, cookie } = newPageLanguage();
+      // Engines before the Cookie Store API: hide it while the watch starts.
+      const own = Object.getOwnPropertyDescriptor(globalThis, 'cookieStore');
+      Object.defineProperty(globalThis, 'cookieStore', {
+        value: undefined,
+        configurable: true,
+        writable: true,
+      });
+      let counter: ReturnType<typeof countChanges>;
+      try {
+        counter = countChanges(language);
+      } finally {
+        if (own) Object.defineProperty(globalThis, 'cookieStore', own);
+        else delete (globalThis as { cookieStore?: unknown }).cookieStore;
+      }
+      setCookie(cookie, 'fr');
+      await waitUntil(() => counter.count() === 1, 'the cookie went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.equal('fr');
+      counter.unsubscribe();
+      setCookie(cookie, 'de');
+      await aTimeout(1200);
+      expect(counter.count()).to.equal(1);
+    });
+
+    it('stop hearing once unsubscribed, while the others still hear', async () => {
+      const { language, cookie } = newPageLanguage();
+      const leaving = countChanges(language);
+      const staying = countChanges(language);
+      leaving.unsubscribe();
+      setCookie(cookie, 'fr');
+      await waitUntil(() => staying.count() === 1, 'the cookie went unnoticed', WITHIN_A_SECOND);
+      expect(leaving.count()).to.equal(0);
+
+      // The last one leaving stops the watch.
+      staying.unsubscribe();
+      staying.unsubscribe();
+      setCookie(cookie, 'de');
+      setPageLang('nl');
+      await aTimeout(1200);
+      expect(staying.count()).to.equal(1);
+      expect(leaving.count()).to.equal(0);
+    });
+
+    it('hear again after everyone left and someone came back', async () => {
+      const { language, cookie } = newPageLanguage();
+      countChanges(language).unsubscribe();
+      const back = countChanges(language);
+      setCookie(cookie, 'fr');
+      await waitUntil(() => back.count() === 1, 'the cookie went unnoticed', WITHIN_A_SECOND);
+    });
+  });
+
+  it('never writes django_language', async () => {
+    const { language } = newPageLanguage();
+    const { count } = countChanges(language);
+    language.setHostLanguage('fr');
+    setPageLang('de');
+    await waitUntil(() => count() === 2, '<html lang> went unnoticed', WITHIN_A_SECOND);
+    pageLanguage.setHostLanguage('it');
+    pageLanguage.check();
+    language.cookieName = 'django_language';
+    expect(documentCookies().has('django_language')).to.equal(false);
+    expect(documentCookies().has(language.cookieName)).to.equal(false);
+  });
+});
+
+describe('pageLanguage', () => {
+  it('is the one PageLanguage every element of the page shares', () => {
+    expect(pageLanguage).to.be.instanceOf(PageLanguage);
+    expect(pageLanguage.cookieName).to.equal('django_language');
+    pageLanguage.setHostLanguage('fr-CA');
+    expect(pageLanguage.preferences()[0]).to.equal('fr-CA');
+  });
+});

@@ -1,0 +1,333 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import {
+  acceptAll,
+  hasConsent,
+  rejectAll,
+  resetConsent,
+  saveConsent,
+  setInventory,
+} from '../../src/consent/api.js';
+import { serializeDecision } from '../../src/consent/decision-cookie.js';
+import type { CookieInventory } from '../../src/consent/inventory.js';
+import { consentStore } from '../../src/consent/registry.js';
+import { ScriptGate } from '../../src/consent/script-gate.js';
+import { ConsentStore } from '../../src/consent/store.js';
+import { deleteTestCookie, sampleInventory, setTestCookie, uniqueCookieName } from './support.js';
+
+/** What the gated scripts of these tests leave on the page when they run. */
+interface GatedGlobals {
+  __gatedRuns?: number;
+  __gatedModuleUrls?: string[];
+  __inlineRuns?: string[];
+}
+const page = globalThis as typeof globalThis & GatedGlobals;
+
+const GATED_FILE = new URL('./fixtures/gated.js', import.meta.url).href;
+const GATED_MODULE = new URL('./fixtures/gated-module.js', import.meta.url).href;
+
+/** An inline script that records `label` when it runs. */
+function inlineCode(label: string): string {
+  return `globalThis.__inlineRuns = [...(globalThis.__inlineRuns ?? []), ${JSON.stringify(label)}];`;
+}
+
+/** `<script type="text/plain" …>` with the given attributes and inline code. */
+function gatedScript(attributes: Record<string, string>, code = ''): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.text = code;
+  return script;
+}
+
+function inlineRuns(): string[] {
+  return page.__inlineRuns ?? [];
+}
+
+/** Whether the browser fetched `url` (a tracker request leaving the page). */
+function fetched(url: string): boolean {
+  return performance.getEntriesByName(url).length > 0;
+}
+
+/** Time for the gate's MutationObserver and any wrongly started script to act. */
+const settle = () => aTimeout(100);
+
+let cookieName: string;
+let container: HTMLElement;
+
+beforeEach(() => {
+  cookieName = uniqueCookieName('gate');
+  container = document.createElement('div');
+  document.body.append(container);
+  page.__gatedRuns = 0;
+  page.__gatedModuleUrls = [];
+  page.__inlineRuns = [];
+  // The test page loads many modules; make room for the entries these tests look for.
+  performance.clearResourceTimings();
+});
+
+afterEach(() => {
+  // Forget this test's decision, so that its gate releases nothing in the next tests.
+  if (consentStore(cookieName).inventory) resetConsent(cookieName);
+  deleteTestCookie(cookieName);
+  container.remove();
+});
+
+describe('scripts that wait for consent', () => {
+  it('run an inline script once its category is granted, never before, and only once', async () => {
+    const script = gatedScript({ 'data-consent-category': 'statistics' }, inlineCode('inline'));
+    container.append(script);
+    setInventory(sampleInventory(), cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    rejectAll(cookieName);
+    saveConsent({ marketing: true }, cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+
+    acceptAll(cookieName);
+    await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+    expect(inlineRuns()).to.deep.equal(['inline']);
+    // The copy that ran sits next to the original, which stays inert.
+    const copy = script.nextElementSibling as HTMLScriptElement;
+    expect(copy.localName).to.equal('script');
+    expect(copy.hasAttribute('type')).to.equal(false);
+    expect(copy.text).to.equal(script.text);
+    expect(copy.hasAttribute('data-consent-category')).to.equal(false);
+    expect(script.type).to.equal('text/plain');
+
+    acceptAll(cookieName);
+    saveConsent({ statistics: true }, cookieName);
+    container.append(document.createElement('div'));
+    await settle();
+    expect(inlineRuns()).to.deep.equal(['inline']);
+    expect(container.querySelectorAll('script')).to.have.length(2);
+  });
+
+  it('load a script with src only once its category is granted', async () => {
+    const url = `${GATED_FILE}?case=src-${cookieName}`;
+    const script = gatedScript({ 'data-consent-category': 'statistics', src: url });
+    container.append(script);
+    setInventory(sampleInventory(), cookieName);
+    rejectAll(cookieName);
+    await settle();
+    expect(page.__gatedRuns).to.equal(0);
+    expect(fetched(url), 'fetched before consent').to.equal(false);
+
+    acceptAll(cookieName);
+    await waitUntil(() => page.__gatedRuns === 1, 'the script did not run', { timeout: 5000 });
+    expect(fetched(url)).to.equal(true);
+    const copy = script.nextElementSibling as HTMLScriptElement;
+    expect(copy.src).to.equal(url);
+    // Inserted by script, it would run as soon as loaded; it keeps document order instead.
+    expect(copy.async).to.equal(false);
+    acceptAll(cookieName);
+    await settle();
+    expect(page.__gatedRuns).to.equal(1);
+  });
+
+  it('load data-src the same way, and keep async when asked', async () => {
+    const url = `${GATED_FILE}?case=data-src-${cookieName}`;
+    const script = gatedScript({
+      'data-consent-category': 'statistics',
+      'data-src': url,
+      async: '',
+    });
+    container.append(script);
+    setInventory(sampleInventory(), cookieName);
+    await settle();
+    expect(fetched(url), 'fetched before consent').to.equal(false);
+    saveConsent({ statistics: true }, cookieName);
+    await waitUntil(() => page.__gatedRuns === 1, 'the script did not run', { timeout: 5000 });
+    const copy = script.nextElementSibling as HTMLScriptElement;
+    expect(copy.src).to.equal(url);
+    expect(copy.hasAttribute('data-src')).to.equal(false);
+    expect(copy.async).to.equal(true);
+  });
+
+  it('wait for the inventory, whose revision decides whether a stored consent counts', async () => {
+    // A consent given on an earlier visit, for revision 1.
+    setTestCookie(
+      cookieName,
+      serializeDecision({
+        categories: { necessary: true, statistics: true },
+        revision: 1,
+        timestamp: new Date().toISOString(),
+        id: 'earlier-visit',
+      }),
+    );
+    container.append(
+      gatedScript({ 'data-consent-category': 'statistics' }, inlineCode('stored consent')),
+    );
+    expect(hasConsent('statistics', cookieName)).to.equal(false);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    setInventory(sampleInventory(2), cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    setInventory(sampleInventory(1), cookieName);
+    await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+    expect(inlineRuns()).to.deep.equal(['stored consent']);
+  });
+
+  it('run scripts added to the page after the consent', async () => {
+    setInventory(sampleInventory(), cookieName);
+    saveConsent({ statistics: true }, cookieName);
+    const wrapper = document.createElement('section');
+    wrapper.append(
+      gatedScript({ 'data-consent-category': 'statistics' }, inlineCode('added later')),
+      gatedScript({ 'data-consent-category': 'marketing' }, inlineCode('refused')),
+    );
+    container.append(wrapper);
+    await waitUntil(() => inlineRuns().length > 0, 'the added script did not run');
+    await settle();
+    expect(inlineRuns()).to.deep.equal(['added later']);
+  });
+
+  it('need every category a script names', async () => {
+    container.append(
+      gatedScript(
+        { 'data-consent-category': ' statistics   marketing ' },
+        inlineCode('both categories'),
+      ),
+    );
+    setInventory(sampleInventory(), cookieName);
+    saveConsent({ statistics: true }, cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    saveConsent({ marketing: true }, cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    saveConsent({ statistics: true, marketing: true }, cookieName);
+    await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+    expect(inlineRuns()).to.deep.equal(['both categories']);
+  });
+
+  it('never run a script that names no category', async () => {
+    container.append(gatedScript({ 'data-consent-category': ' ' }, inlineCode('no category')));
+    setInventory(sampleInventory(), cookieName);
+    acceptAll(cookieName);
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+  });
+
+  it('run a script of a required category as soon as there is an inventory', async () => {
+    // A category id of its own: every store of the page grants its required categories.
+    const inventory: CookieInventory = {
+      categories: [{ id: 'essential-only-here', required: true, label: 'Essential' }],
+    };
+    container.append(
+      gatedScript({ 'data-consent-category': 'essential-only-here' }, inlineCode('required')),
+    );
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    setInventory(inventory, cookieName);
+    await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+    expect(inlineRuns()).to.deep.equal(['required']);
+  });
+
+  it('give the copy of an inline script its nonce and other attributes', async () => {
+    const script = gatedScript(
+      {
+        'data-consent-category': 'statistics',
+        nonce: 'r4nd0m-n0nce',
+        id: 'stats',
+        'data-site': '42',
+      },
+      inlineCode('with nonce'),
+    );
+    container.append(script);
+    setInventory(sampleInventory(), cookieName);
+    acceptAll(cookieName);
+    await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+    const copy = script.nextElementSibling as HTMLScriptElement;
+    expect(script.nonce).to.equal('r4nd0m-n0nce');
+    expect(copy.nonce).to.equal(script.nonce);
+    expect(copy.id).to.equal('stats');
+    expect(copy.dataset.site).to.equal('42');
+  });
+
+  it('run data-type="module" scripts as modules, inline or from a file', async () => {
+    container.append(
+      gatedScript(
+        { 'data-consent-category': 'statistics', 'data-type': 'module' },
+        // import.meta is a syntax error outside a module.
+        'globalThis.__gatedModuleUrls.push(`inline:${typeof import.meta.url}`);',
+      ),
+      gatedScript({
+        'data-consent-category': 'statistics',
+        'data-type': 'module',
+        'data-src': `${GATED_MODULE}?case=${cookieName}`,
+      }),
+    );
+    setInventory(sampleInventory(), cookieName);
+    await settle();
+    expect(page.__gatedModuleUrls).to.deep.equal([]);
+    acceptAll(cookieName);
+    await waitUntil(() => page.__gatedModuleUrls!.length === 2, 'the modules did not run', {
+      timeout: 5000,
+    });
+    expect(page.__gatedModuleUrls).to.have.members([
+      'inline:string',
+      `${GATED_MODULE}?case=${cookieName}`,
+    ]);
+    const copies = [...container.querySelectorAll('script:not([data-consent-category])')];
+    expect(copies.map((copy) => copy.getAttribute('type'))).to.deep.equal(['module', 'module']);
+  });
+});
+
+describe('ScriptGate', () => {
+  const inventory: CookieInventory = { categories: [{ id: 'gate-direct' }] };
+
+  const storeCookies: string[] = [];
+
+  function grantingStore(): ConsentStore {
+    const name = uniqueCookieName('gate_direct');
+    storeCookies.push(name);
+    const store = new ConsentStore(name);
+    store.setInventory(inventory);
+    return store;
+  }
+
+  afterEach(() => {
+    for (const name of storeCookies.splice(0)) deleteTestCookie(name);
+  });
+
+  it('watches only its root, and starting twice changes nothing', async () => {
+    const store = grantingStore();
+    const outside = document.createElement('div');
+    document.body.append(outside);
+    try {
+      const gate = new ScriptGate(store, container);
+      gate.start();
+      gate.start();
+      container.append(
+        gatedScript({ 'data-consent-category': 'gate-direct' }, inlineCode('inside')),
+      );
+      outside.append(
+        gatedScript({ 'data-consent-category': 'gate-direct' }, inlineCode('outside')),
+      );
+      store.acceptAll();
+      await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
+      await settle();
+      expect(inlineRuns()).to.deep.equal(['inside']);
+      gate.stop();
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('releases nothing more once stopped, until asked', async () => {
+    const store = grantingStore();
+    const gate = new ScriptGate(store, container);
+    gate.start();
+    gate.stop();
+    store.acceptAll();
+    container.append(
+      gatedScript({ 'data-consent-category': 'gate-direct' }, inlineCode('stopped')),
+    );
+    await settle();
+    expect(inlineRuns()).to.deep.equal([]);
+    gate.release();
+    expect(inlineRuns()).to.deep.equal(['stopped']);
+  });
+});
