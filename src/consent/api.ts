@@ -71,6 +71,18 @@ export function resetConsent(cookieName?: string): ConsentDetail | undefined {
 }
 
 /**
+ * Sends each later decision of this tab as a proof of consent to `endpoint`
+ * (like the `consent-endpoint` attribute); an empty string stops it.
+ */
+export function setConsentEndpoint(
+  endpoint: string,
+  options: { csrfCookie?: string } = {},
+  cookieName?: string,
+): void {
+  consentStore(cookieName).configure({ consentEndpoint: endpoint, csrfCookie: options.csrfCookie });
+}
+
+/**
  * Shows every consent element in `code` (a Django or BCP 47 code), before the
  * language cookie and `<html lang>`; `undefined` goes back to them.
  */

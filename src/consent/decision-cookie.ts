@@ -72,8 +72,8 @@ export function clampLifetimeDays(days: number | undefined): number {
 }
 
 /**
- * Whether `record` still stands for `inventory`: same revision, and not older
- * than its lifetime.
+ * Whether `record` still stands for `inventory`: same revision, not older than
+ * its lifetime, and not dated in the future.
  */
 export function isDecisionCurrent(
   record: DecisionRecord,
@@ -82,7 +82,9 @@ export function isDecisionCurrent(
   now = Date.now(),
 ): boolean {
   if (!sameRevision(record.revision, inventory.revision)) return false;
-  return now - Date.parse(record.timestamp) <= clampLifetimeDays(lifetimeDays) * DAY_MS;
+  const age = now - Date.parse(record.timestamp);
+  // A day of clock skew is tolerated; a decision dated later would never expire.
+  return age >= -DAY_MS && age <= clampLifetimeDays(lifetimeDays) * DAY_MS;
 }
 
 /** A random identifier for a decision (a UUID where the browser has one). */

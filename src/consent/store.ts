@@ -26,11 +26,16 @@ import {
   serializeDecision,
   type DecisionRecord,
 } from './decision-cookie.js';
+import { sendConsentProof } from './proof-of-consent.js';
 import { matchesCookieName, type CookieInventory } from './inventory.js';
 
 export interface ConsentStoreOptions {
   /** How long a decision stands, in days: 182 (six months) by default, 395 at most. */
   lifetimeDays?: number;
+  /** Where each decision's proof of consent is POSTed (see proof-of-consent.ts); none by default. */
+  consentEndpoint?: string;
+  /** Django's CSRF cookie name (`CSRF_COOKIE_NAME`), if not `csrftoken`. */
+  csrfCookie?: string;
   /** `Domain` of the decision cookie (e.g. `example.fr` for every subdomain); host-only otherwise. */
   domain?: string;
 }
@@ -51,6 +56,8 @@ export class ConsentStore {
   private record?: DecisionRecord;
   private lifetimeDays = clampLifetimeDays(undefined);
   private domain?: string;
+  private consentEndpoint?: string;
+  private csrfCookie?: string;
   private readonly listeners = new Set<ConsentListener>();
   private readonly channel?: BroadcastChannel;
   private lastRawValue?: string;
@@ -77,9 +84,16 @@ export class ConsentStore {
     this.notify();
   }
 
+  /** Sets the options given; those left `undefined` keep their value. */
   configure(options: ConsentStoreOptions): void {
-    this.lifetimeDays = clampLifetimeDays(options.lifetimeDays);
-    this.domain = options.domain || undefined;
+    if (options.lifetimeDays !== undefined) {
+      this.lifetimeDays = clampLifetimeDays(options.lifetimeDays);
+    }
+    if (options.domain !== undefined) this.domain = options.domain || undefined;
+    if (options.consentEndpoint !== undefined) {
+      this.consentEndpoint = options.consentEndpoint || undefined;
+    }
+    if (options.csrfCookie !== undefined) this.csrfCookie = options.csrfCookie || undefined;
     this.notify();
   }
 
@@ -190,6 +204,12 @@ export class ConsentStore {
     this.notify();
     this.channel?.postMessage({ detail } satisfies SyncMessage);
     target.dispatchEvent(new ConsentChangeEvent(detail));
+    // The tab that took the decision records it; the others only hear of it.
+    if (this.consentEndpoint && this.inventoryValue) {
+      void sendConsentProof(this.consentEndpoint, detail, this.inventoryValue, {
+        csrfCookie: this.csrfCookie,
+      });
+    }
     return detail;
   }
 

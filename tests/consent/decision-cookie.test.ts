@@ -327,6 +327,12 @@ describe('isDecisionCurrent', () => {
     expect(isDecisionCurrent(takenDaysBefore(396), inventory, 1000, now)).to.equal(false);
   });
 
+  it('tolerates a day of clock skew but not a decision dated later', () => {
+    expect(isDecisionCurrent(takenDaysBefore(-0.5), inventory, 182, now)).to.equal(true);
+    expect(isDecisionCurrent(takenDaysBefore(-2), inventory, 182, now)).to.equal(false);
+    expect(isDecisionCurrent(takenDaysBefore(-3650), inventory, 182, now)).to.equal(false);
+  });
+
   it('uses the current time by default', () => {
     const fresh = record({ timestamp: daysAgo(1) });
     const old = record({ timestamp: daysAgo(200) });

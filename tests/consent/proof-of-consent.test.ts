@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentDetail } from '../../src/events/consent-change.js';
 import type { CookieInventory } from '../../src/consent/inventory.js';
 import { csrfToken, inventoryHash, sendConsentProof } from '../../src/consent/proof-of-consent.js';
@@ -135,5 +135,29 @@ describe('proof of consent', () => {
     expect(hash).to.match(/^sha256:[0-9a-f]{64}$/);
     expect(await inventoryHash(reordered)).to.equal(hash);
     expect(await inventoryHash({ ...inventory, revision: 4 })).to.not.equal(hash);
+  });
+});
+
+describe('proof of consent from the store', () => {
+  it('sends each decision taken in this tab once, to the configured endpoint', async () => {
+    const { consentStore } = await import('../../src/consent/registry.js');
+    const { setConsentEndpoint } = await import('../../src/consent/api.js');
+    const { url, recorded } = endpoint();
+    const store = consentStore('proof_store_test');
+    store.setInventory(inventory);
+    setConsentEndpoint(url, {}, 'proof_store_test');
+    const accepted = store.acceptAll()!;
+    const saved = store.save({ statistics: false })!;
+    await waitUntil(async () => (await recorded()).length === 2, 'two proofs', { timeout: 3000 });
+    const proofs = (await recorded()).map((request) => JSON.parse(request.body));
+    expect(proofs.map((proof) => [proof.id, proof.action])).to.deep.equal([
+      [accepted.id, 'accept-all'],
+      [saved.id, 'save'],
+    ]);
+    setConsentEndpoint('', {}, 'proof_store_test');
+    store.rejectAll();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await recorded()).to.have.length(2);
+    document.cookie = 'proof_store_test=; Path=/; Max-Age=0';
   });
 });
