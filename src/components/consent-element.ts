@@ -36,6 +36,18 @@ export class ConsentElement extends LitElement {
   /** Name of Django's language cookie (`LANGUAGE_COOKIE_NAME`). */
   @property({ attribute: 'language-cookie' }) languageCookie = DEFAULT_LANGUAGE_COOKIE;
 
+  /** How many days a decision stands: 182 (six months) by default, 395 (13 months) at most. */
+  @property({ attribute: 'cookie-days', type: Number }) cookieDays?: number;
+
+  /** `Domain` of the decision cookie, to share it with subdomains; host-only by default. */
+  @property({ attribute: 'cookie-domain' }) cookieDomain?: string;
+
+  /** URL where each decision is POSTed as a proof of consent, with Django's CSRF token. */
+  @property({ attribute: 'consent-endpoint' }) consentEndpoint?: string;
+
+  /** Name of Django's CSRF cookie (`CSRF_COOKIE_NAME`), if not `csrftoken`. */
+  @property({ attribute: 'csrf-cookie' }) csrfCookie?: string;
+
   /** The last valid inventory given to this element. */
   @state() protected validInventory?: CookieInventory;
   /** True after an invalid inventory was given: show nothing misleading. */
@@ -76,6 +88,15 @@ export class ConsentElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cookieName') && this.isConnected) this.subscribeStore();
     if (changed.has('languageCookie')) pageLanguage.cookieName = this.languageCookie;
+    const options = ['cookieDays', 'cookieDomain', 'consentEndpoint', 'csrfCookie'] as const;
+    if (options.some((option) => changed.has(option)) || changed.has('cookieName')) {
+      this.store.configure({
+        lifetimeDays: this.cookieDays,
+        domain: this.cookieDomain,
+        consentEndpoint: this.consentEndpoint,
+        csrfCookie: this.csrfCookie,
+      });
+    }
     if ((changed.has('inventory') || changed.has('cookieName')) && this.validInventory) {
       this.store.setInventory(this.validInventory);
     }

@@ -86,6 +86,7 @@ export class ConsentStore {
 
   /** Sets the options given; those left `undefined` keep their value. */
   configure(options: ConsentStoreOptions): void {
+    const lifetimeBefore = this.lifetimeDays;
     if (options.lifetimeDays !== undefined) {
       this.lifetimeDays = clampLifetimeDays(options.lifetimeDays);
     }
@@ -94,7 +95,8 @@ export class ConsentStore {
       this.consentEndpoint = options.consentEndpoint || undefined;
     }
     if (options.csrfCookie !== undefined) this.csrfCookie = options.csrfCookie || undefined;
-    this.notify();
+    // Only the lifetime changes what subscribers see: whether a decision still stands.
+    if (this.lifetimeDays !== lifetimeBefore) this.notify();
   }
 
   /**
