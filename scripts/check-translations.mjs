@@ -8,15 +8,18 @@ const allowed = JSON.parse(readFileSync('locales/same-as-english.json', 'utf8'))
 const problems = [];
 
 const units = (xliff) =>
-  [...xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)].map(([, id, body]) => ({
-    id,
-    source: body.match(/<source>([\s\S]*?)<\/source>/)?.[1],
-    target: body.match(/<target>([\s\S]*?)<\/target>/)?.[1],
-  }));
+  [...xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)].map(
+    ([, id, body]) => ({
+      id,
+      source: body.match(/<source>([\s\S]*?)<\/source>/)?.[1],
+      target: body.match(/<target>([\s\S]*?)<\/target>/)?.[1],
+    }),
+  );
 
 const files = readdirSync('locales').filter((file) => file.endsWith('.xlf'));
 for (const locale of config.targetLocales) {
-  if (!files.includes(`${locale}.xlf`)) problems.push(`${locale}: locales/${locale}.xlf is missing`);
+  if (!files.includes(`${locale}.xlf`))
+    problems.push(`${locale}: locales/${locale}.xlf is missing`);
 }
 for (const file of files) {
   const locale = file.replace(/\.xlf$/, '');
@@ -33,9 +36,9 @@ for (const file of files) {
 }
 // The README lists the languages; lit-localize.json is the one place they come from.
 const readme = readFileSync('README.md', 'utf8');
-const listed = [...(readme.match(/^UI languages: ([\s\S]*?)\n\n/m)?.[1] ?? '').matchAll(/\(([\w-]+)\)/g)].map(
-  ([, code]) => code,
-);
+const listed = [
+  ...(readme.match(/^UI languages: ([\s\S]*?)\n\n/m)?.[1] ?? '').matchAll(/\(([\w-]+)\)/g),
+].map(([, code]) => code);
 const expected = [config.sourceLocale, ...config.targetLocales];
 if (listed.join() !== expected.join()) {
   problems.push(
