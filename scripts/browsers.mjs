@@ -14,6 +14,9 @@ export const engines = [
   },
 ];
 
+/** Debian packages the Django example and its end-to-end tests need (Debian's python3). */
+export const DJANGO_PACKAGES = ['python3-django'];
+
 /** Engines asked for by BROWSERS=chromium,firefox (default: all three). */
 export function selectedEngines(env = process.env) {
   const wanted = (env.BROWSERS ?? '')

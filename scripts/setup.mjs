@@ -1,12 +1,16 @@
-// `npm run setup`: installs the Debian packages of the three test browsers.
-import { execFileSync } from 'node:child_process';
-import { engines, missingEngines } from './browsers.mjs';
+// `npm run setup`: installs the Debian packages the tests need: the three
+// browsers, and Django for Debian's python3 (the Django example).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { DJANGO_PACKAGES, engines, missingEngines } from './browsers.mjs';
 
-if (missingEngines().length === 0) {
-  console.log('All three browsers are installed.');
+const hasDjango = () =>
+  spawnSync('/usr/bin/python3', ['-c', 'import django'], { stdio: 'ignore' }).status === 0;
+
+if (missingEngines().length === 0 && hasDjango()) {
+  console.log('The three browsers and Django are installed.');
   process.exit(0);
 }
-const packages = engines.flatMap((engine) => engine.debian);
+const packages = [...engines.flatMap((engine) => engine.debian), ...DJANGO_PACKAGES];
 const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
 const run = (args) => {
   const [command, ...rest] = [...asRoot, ...args];
@@ -19,8 +23,9 @@ const run = (args) => {
 run(['apt-get', 'update', '-qq']);
 run(['apt-get', 'install', '-y', '-qq', ...packages, 'fonts-dejavu-core']);
 const still = missingEngines();
+if (!hasDjango()) still.push('/usr/bin/python3 still cannot import django');
 if (still.length > 0) {
   console.error(still.join('\n'));
   process.exit(1);
 }
-console.log('Chromium, Firefox ESR and WebKitGTK are installed.');
+console.log('Chromium, Firefox ESR, WebKitGTK and Django are installed.');

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
 import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
 import { resolveText } from '../consent/language.js';
-import { DEFAULT_LANGUAGE_COOKIE, pageLanguage } from '../consent/page-language.js';
+import { pageLanguage } from '../consent/page-language.js';
 import { consentStore } from '../consent/registry.js';
 import type { ConsentStore } from '../consent/store.js';
 import { LanguageController } from './language-controller.js';
@@ -33,8 +33,11 @@ export class ConsentElement extends LitElement {
   /** Name of the cookie that stores the decision. */
   @property({ attribute: 'cookie-name' }) cookieName = DEFAULT_DECISION_COOKIE;
 
-  /** Name of Django's language cookie (`LANGUAGE_COOKIE_NAME`). */
-  @property({ attribute: 'language-cookie' }) languageCookie = DEFAULT_LANGUAGE_COOKIE;
+  /**
+   * Name of Django's language cookie (`LANGUAGE_COOKIE_NAME`), `django_language`
+   * by default. It is the page's: one element that sets it sets it for all.
+   */
+  @property({ attribute: 'language-cookie' }) languageCookie?: string;
 
   /** How many days a decision stands: 182 (six months) by default, 395 (13 months) at most. */
   @property({ attribute: 'cookie-days', type: Number }) cookieDays?: number;
@@ -87,7 +90,10 @@ export class ConsentElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cookieName') && this.isConnected) this.subscribeStore();
-    if (changed.has('languageCookie')) pageLanguage.cookieName = this.languageCookie;
+    // Elements without the attribute (such as the tables inside the dialog) leave it as it is.
+    if (changed.has('languageCookie') && this.languageCookie) {
+      pageLanguage.cookieName = this.languageCookie;
+    }
     const options = ['cookieDays', 'cookieDomain', 'consentEndpoint', 'csrfCookie'] as const;
     if (options.some((option) => changed.has(option)) || changed.has('cookieName')) {
       this.store.configure({
