@@ -5,24 +5,17 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { selectedEngines, WEBKIT_MINIBROWSER } from './scripts/browsers.mjs';
-
-const chromiumFlags = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  selectedEngines,
+  WEBKIT_MINIBROWSER,
+} from './scripts/browsers.mjs';
 
 const launchers = {
   chromium: () =>
     chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS },
     }),
   firefox: () =>
     puppeteerLauncher({

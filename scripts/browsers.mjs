@@ -2,10 +2,24 @@
 // lists them so the test wrapper, the setup script and CI agree.
 import { existsSync } from 'node:fs';
 
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Chromium as root, headless, and off the network this machine does not have. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 export const WEBKIT_MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const engines = [
-  { name: 'chromium', files: ['/usr/bin/chromium'], debian: ['chromium'] },
+  { name: 'chromium', files: [CHROMIUM_PATH], debian: ['chromium'] },
   { name: 'firefox', files: ['/usr/bin/firefox-esr'], debian: ['firefox-esr'] },
   {
     name: 'webkit',
