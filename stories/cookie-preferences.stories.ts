@@ -1,0 +1,236 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../src/index.js';
+import type { CookieInventory } from '../src/index.js';
+import { consentChangeAction } from './support/actions.js';
+import { generatedInventory, seedInventory } from './support/inventories.js';
+import { hostPage } from './support/page.js';
+import { pressEscape, recordConsentChanges, shadowQueries } from './support/play.js';
+import {
+  decisionCookieLoader,
+  readDecisionCookie,
+  storyCookieName,
+} from './support/story-cookies.js';
+import { themeArgTypes, themeStyle } from './support/theme.js';
+
+type Args = Record<string, unknown>;
+
+/** The dialog with `inventory` (the seed's unless a story says otherwise), open or not as `args.open` says. */
+function preferencesPage(
+  args: Args,
+  context: StoryContext,
+  inventory: CookieInventory = seedInventory,
+) {
+  return html`
+    ${hostPage('Cookie settings')}
+    <cookie-preferences
+      cookie-name=${storyCookieName(context)}
+      ?open=${args.open === true}
+      style=${themeStyle(args)}
+      .inventory=${inventory}
+      @consent-change=${consentChangeAction(args)}
+    ></cookie-preferences>
+  `;
+}
+
+function preferencesOf(canvasElement: HTMLElement) {
+  const element = canvasElement.querySelector('cookie-preferences');
+  if (!element) throw new Error('the story has no <cookie-preferences>');
+  return element;
+}
+
+/** The open native dialog inside the element. */
+async function findOpenDialog(element: Element) {
+  const dialog = (await shadowQueries(element).findByRole('dialog')) as HTMLDialogElement;
+  await waitFor(() => expect(dialog.open).toBe(true));
+  return dialog;
+}
+
+/** Whether focus is inside `dialog` (looking through the element's shadow root). */
+function focusIsIn(element: Element, dialog: HTMLDialogElement): boolean {
+  const active = element.shadowRoot?.activeElement;
+  return active !== null && active !== undefined && dialog.contains(active);
+}
+
+/**
+ * The choice per category, in a modal dialog: one switch per category
+ * (required ones on and locked), each with its cookies, and the buttons
+ * accept all, reject all and save. A host opens it with `show()` or the
+ * `open` attribute, and any `[data-cookie-preferences]` element of the page
+ * opens it too.
+ */
+const meta = {
+  title: 'Elements/cookie-preferences',
+  component: 'cookie-preferences',
+  tags: ['autodocs'],
+  loaders: [decisionCookieLoader],
+  args: { open: true },
+  argTypes: {
+    open: { control: 'boolean' },
+    ...themeArgTypes,
+  },
+  parameters: {
+    layout: 'fullscreen',
+    // Each story in its own frame: the dialog is modal.
+    docs: { story: { inline: false, iframeHeight: 640 } },
+  },
+  render: (args, context) => preferencesPage(args, context),
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/**
+ * Opened before any decision: necessary cookies on and locked, every other
+ * category off until the visitor turns it on. Focus is inside the dialog.
+ */
+export const OpenNothingDecided: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvasElement, loaded }) => {
+    await expect(readDecisionCookie(storyCookieName({ loaded }))).toBeUndefined();
+    const element = preferencesOf(canvasElement);
+    const dialog = await findOpenDialog(element);
+    const preferences = shadowQueries(element);
+    await waitFor(() => expect(focusIsIn(element, dialog)).toBe(true));
+
+    const necessary = preferences.getByRole('switch', {
+      name: 'Cookies necessary for the platform to work',
+    });
+    await expect(necessary).toBeChecked();
+    await expect(necessary).toBeDisabled();
+    const statistics = preferences.getByRole('switch', { name: 'Statistics cookies' });
+    await expect(statistics).not.toBeChecked();
+    await expect(statistics).toBeEnabled();
+  },
+};
+
+/**
+ * Opened after an earlier decision that granted statistics (the story writes
+ * the decision cookie before it renders): the switches start from it.
+ */
+export const OpenWithPreviousDecision: Story = {
+  globals: { locale: 'en' },
+  parameters: { previousDecision: { necessary: true, statistics: true } },
+  play: async ({ canvasElement, loaded }) => {
+    await expect(readDecisionCookie(storyCookieName({ loaded }))?.categories).toEqual({
+      necessary: true,
+      statistics: true,
+    });
+    const element = preferencesOf(canvasElement);
+    await findOpenDialog(element);
+    await expect(
+      shadowQueries(element).getByRole('switch', { name: 'Statistics cookies' }),
+    ).toBeChecked();
+  },
+};
+
+/**
+ * Turning a switch records nothing (WCAG 3.2.2): only the buttons do.
+ * "Save my choices" records the switches as they are and closes the dialog.
+ */
+export const ToggleThenSave: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvasElement, loaded }) => {
+    const cookieName = storyCookieName({ loaded });
+    await expect(readDecisionCookie(cookieName)).toBeUndefined();
+    const element = preferencesOf(canvasElement);
+    const dialog = await findOpenDialog(element);
+    const preferences = shadowQueries(element);
+    const events = recordConsentChanges();
+    try {
+      await userEvent.click(preferences.getByRole('switch', { name: 'Statistics cookies' }));
+      await expect(events.details).toHaveLength(0);
+      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+
+      await userEvent.click(preferences.getByRole('button', { name: 'Save my choices' }));
+      await waitFor(() => expect(events.details).toHaveLength(1));
+      const [detail] = events.details;
+      await expect(detail).toMatchObject({
+        action: 'save',
+        categories: { necessary: true, statistics: true },
+        revision: seedInventory.revision,
+      });
+      await expect(readDecisionCookie(cookieName)).toEqual({
+        categories: { necessary: true, statistics: true },
+        revision: seedInventory.revision,
+        timestamp: detail.timestamp,
+        id: detail.id,
+      });
+      await waitFor(() => expect(dialog.open).toBe(false));
+      await expect(element.open).toBe(false);
+    } finally {
+      events.stop();
+    }
+  },
+};
+
+/**
+ * Opened from a button of the page (`data-cookie-preferences`), a switch
+ * turned, then closed with Escape: nothing is recorded, no event fires, focus
+ * goes back to the button, and the next opening starts from the decision in
+ * force (none), not from the switch left behind.
+ */
+export const EscapeRecordsNothing: Story = {
+  globals: { locale: 'en' },
+  args: { open: false },
+  render: (args, context) => html`
+    ${preferencesPage(args, context)}
+    <p class="host-page" style="padding-inline: 1.5rem; font-family: system-ui, sans-serif">
+      <button type="button" data-cookie-preferences=${storyCookieName(context)}>
+        Manage cookies
+      </button>
+    </p>
+  `,
+  play: async ({ canvasElement, loaded }) => {
+    const cookieName = storyCookieName({ loaded });
+    await expect(readDecisionCookie(cookieName)).toBeUndefined();
+    const element = preferencesOf(canvasElement);
+    const opener = canvasElement.querySelector<HTMLButtonElement>('[data-cookie-preferences]')!;
+    const events = recordConsentChanges();
+    try {
+      await userEvent.click(opener);
+      const dialog = await findOpenDialog(element);
+      await waitFor(() => expect(focusIsIn(element, dialog)).toBe(true));
+      await userEvent.click(
+        shadowQueries(element).getByRole('switch', { name: 'Statistics cookies' }),
+      );
+
+      await pressEscape(dialog);
+      await waitFor(() => expect(dialog.open).toBe(false));
+      // The element hears of it through the dialog's `close` event, a task later.
+      await waitFor(() => expect(element.open).toBe(false));
+      await waitFor(() => expect(document.activeElement).toBe(opener));
+      await expect(events.details).toHaveLength(0);
+      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+
+      // The switch turned before Escape was dropped with the dialog.
+      await userEvent.click(opener);
+      await findOpenDialog(element);
+      await expect(
+        shadowQueries(element).getByRole('switch', { name: 'Statistics cookies' }),
+      ).not.toBeChecked();
+    } finally {
+      events.stop();
+    }
+  },
+};
+
+/**
+ * An inventory of 1,000 cookies in 10 categories (made up by the story): each
+ * category's list starts collapsed, and the dialog scrolls.
+ */
+export const ThousandCookies: Story = {
+  name: '1,000 cookies in 10 categories',
+  globals: { locale: 'en' },
+  render: (args, context) => preferencesPage(args, context, generatedInventory(10, 1000)),
+  play: async ({ canvasElement }) => {
+    const element = preferencesOf(canvasElement);
+    await findOpenDialog(element);
+    const preferences = shadowQueries(element);
+    await expect(preferences.getAllByRole('switch')).toHaveLength(10);
+    const lists = element.shadowRoot!.querySelectorAll('details');
+    await expect(lists).toHaveLength(10);
+    for (const list of lists) await expect(list.open).toBe(false);
+  },
+};

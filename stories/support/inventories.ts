@@ -1,0 +1,50 @@
+/** The inventories the stories show. */
+import seed from '../../demo/seed-inventory.json';
+import type { CookieInventory } from '../../src/index.js';
+
+/** The inventory of the demo site (the seed's cookie policy), in French and English. */
+export const seedInventory = seed as CookieInventory;
+
+const PROVIDERS = ['Opendatasoft', 'Matomo', 'Example Maps', 'Example Video', 'Example CDN'];
+
+/**
+ * A large inventory, made up: `categoryCount` categories (the first one
+ * required) and `cookieCount` cookies spread evenly over them.
+ */
+export function generatedInventory(categoryCount: number, cookieCount: number): CookieInventory {
+  const categories = Array.from({ length: categoryCount }, (_, index) => ({
+    id: `category-${index + 1}`,
+    required: index === 0,
+    label: { en: `Category ${index + 1}`, fr: `Catégorie ${index + 1}` },
+    description: {
+      en: `Cookies of made-up category ${index + 1}, to see how a long inventory reads.`,
+      fr: `Cookies de la catégorie fictive ${index + 1}, pour voir comment se lit un long inventaire.`,
+    },
+  }));
+  const cookies = Array.from({ length: cookieCount }, (_, index) => ({
+    name: `cookie_${String(index + 1).padStart(4, '0')}`,
+    category: categories[index % categoryCount].id,
+    provider: PROVIDERS[index % PROVIDERS.length],
+    service: { en: `Service ${(index % 25) + 1}`, fr: `Service ${(index % 25) + 1}` },
+    purpose: {
+      en: `Made-up purpose number ${index + 1}.`,
+      fr: `Finalité fictive numéro ${index + 1}.`,
+    },
+    duration: { days: (index % 395) + 1 },
+    party: index % 3 === 0 ? ('third' as const) : ('first' as const),
+  }));
+  return { revision: `generated-${categoryCount}-${cookieCount}`, categories, cookies };
+}
+
+/**
+ * The seed with two mistakes a host could make: a cookie filed under a
+ * category that does not exist, and a second category with the same id.
+ */
+export const badInventory: unknown = {
+  ...seedInventory,
+  categories: [...seedInventory.categories, { id: 'statistics', label: 'Statistics, again' }],
+  cookies: [
+    ...(seedInventory.cookies ?? []).slice(0, 1),
+    { name: '_pk_id.*', category: 'analytics', provider: 'Matomo' },
+  ],
+};
