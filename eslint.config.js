@@ -47,6 +47,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts that run in the pages under test.
+    files: ['tests/**/*.js', 'demo/**/*.js', 'examples/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -13,7 +13,9 @@ describe('under a strict Content-Security-Policy', () => {
     frame = document.createElement('iframe');
     frame.style.width = '1000px';
     frame.style.height = '700px';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const loaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
     frame.src = new URL('./strict-csp.html', import.meta.url).href;
     document.body.append(frame);
     await loaded;
@@ -37,10 +39,15 @@ describe('under a strict Content-Security-Policy', () => {
 
   it('renders styled elements, takes a decision and reports no violation', async () => {
     const win = frame.contentWindow as Window & { cspViolations: string[] };
-    await waitUntil(() => shadow('cookie-banner')?.querySelector('[part~="accept-button"]'), 'banner rendered', {
-      timeout: 5000,
-    });
-    const accept = shadow('cookie-banner').querySelector<HTMLButtonElement>('[part~="accept-button"]')!;
+    await waitUntil(
+      () => shadow('cookie-banner')?.querySelector('[part~="accept-button"]'),
+      'banner rendered',
+      {
+        timeout: 5000,
+      },
+    );
+    const accept =
+      shadow('cookie-banner').querySelector<HTMLButtonElement>('[part~="accept-button"]')!;
     // The styles apply: the banner is fixed, which only its stylesheet says.
     const region = shadow('cookie-banner').querySelector('[role="region"]')!;
     expect(win.getComputedStyle(region).position).to.equal('fixed');
