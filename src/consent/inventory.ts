@@ -54,13 +54,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether every value of a locale map is a string; `for…in` keeps this cheap on large inventories. */
+function isTextMap(value: Record<string, unknown>): boolean {
+  for (const key in value) if (typeof value[key] !== 'string') return false;
+  return true;
+}
+
 function checkText(value: unknown, path: string, problems: Problems, required = false): void {
   if (value === undefined) {
     if (required) problems.push({ path, message: 'is required' });
     return;
   }
   if (typeof value === 'string') return;
-  if (isRecord(value) && Object.values(value).every((text) => typeof text === 'string')) {
+  if (isRecord(value) && isTextMap(value)) {
     if (required && Object.keys(value).length === 0) {
       problems.push({ path, message: 'has no text in any language' });
     }
@@ -72,8 +78,10 @@ function checkText(value: unknown, path: string, problems: Problems, required = 
 const DURATION_UNITS = ['years', 'months', 'days', 'hours'];
 
 function checkDuration(value: unknown, path: string, problems: Problems): void {
-  if (isRecord(value) && Object.keys(value).some((key) => DURATION_UNITS.includes(key))) {
-    for (const [unit, amount] of Object.entries(value)) {
+  if (typeof value === 'string' || value === undefined) return;
+  if (isRecord(value) && DURATION_UNITS.some((unit) => unit in value)) {
+    for (const unit in value) {
+      const amount = value[unit];
       if (!DURATION_UNITS.includes(unit)) {
         problems.push({
           path: `${path}.${unit}`,
@@ -126,32 +134,39 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     problems.push({ path: 'cookies', message: 'must be an array' });
     return;
   }
-  value.forEach((cookie: unknown, index) => {
-    const path = `cookies[${index}]`;
+  // A plain loop, and paths built only for a problem: inventories may list thousands of cookies.
+  for (let index = 0; index < value.length; index++) {
+    const cookie: unknown = value[index];
+    const path = () => `cookies[${index}]`;
     if (!isRecord(cookie)) {
-      problems.push({ path, message: 'must be an object' });
-      return;
+      problems.push({ path: path(), message: 'must be an object' });
+      continue;
     }
-    if (typeof cookie.name !== 'string' || cookie.name.trim() === '') {
-      problems.push({ path: `${path}.name`, message: 'must be a non-empty string' });
+    const { name, category, party } = cookie;
+    if (typeof name !== 'string' || name.trim() === '') {
+      problems.push({ path: `${path()}.name`, message: 'must be a non-empty string' });
     }
-    if (typeof cookie.category !== 'string') {
-      problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
-    } else if (!categoryIds.has(cookie.category)) {
-      problems.push({
-        path: `${path}.category`,
-        message: `"${cookie.category}" is not a category`,
-      });
+    if (typeof category !== 'string') {
+      problems.push({ path: `${path()}.category`, message: 'must be the id of a category' });
+    } else if (!categoryIds.has(category)) {
+      problems.push({ path: `${path()}.category`, message: `"${category}" is not a category` });
     }
-    for (const field of ['provider', 'service', 'purpose'] as const) {
-      checkText(cookie[field], `${path}.${field}`, problems);
+    for (const field of TEXT_FIELDS) {
+      const text = cookie[field];
+      if (text !== undefined && typeof text !== 'string')
+        checkText(text, `${path()}.${field}`, problems);
     }
-    checkDuration(cookie.duration, `${path}.duration`, problems);
-    if (cookie.party !== undefined && !PARTIES.includes(cookie.party as Party)) {
-      problems.push({ path: `${path}.party`, message: 'must be "first" or "third"' });
+    const duration = cookie.duration;
+    if (duration !== undefined && typeof duration !== 'string') {
+      checkDuration(duration, `${path()}.duration`, problems);
     }
-  });
+    if (party !== undefined && party !== 'first' && party !== 'third') {
+      problems.push({ path: `${path()}.party`, message: 'must be "first" or "third"' });
+    }
+  }
 }
+
+const TEXT_FIELDS = ['provider', 'service', 'purpose'] as const;
 
 /** Every problem of `value` as an inventory; an empty list means it is valid. */
 export function findInventoryProblems(value: unknown): InventoryProblem[] {

@@ -61,14 +61,21 @@ export async function setUiLocale(locale: string): Promise<void> {
     if (loader) templates = (await loader()).templates;
   } catch (error) {
     // A chunk that fails to load leaves the page in the language it had.
-    if (latestRequest === locale) latestRequest = activeLocale;
     console.error(`cookie consent: could not load the "${locale}" texts`, error);
+    if (latestRequest !== locale) return;
+    latestRequest = activeLocale;
+    for (const listener of listeners) listener();
     return;
   }
   if (latestRequest !== locale) return;
   activeLocale = locale;
   activeTemplates = templates;
   for (const listener of listeners) listener();
+}
+
+/** Whether no language is loading: the texts shown are the ones asked for last. */
+export function isUiLocaleSettled(): boolean {
+  return latestRequest === activeLocale;
 }
 
 /** Calls `listener` after each change of UI language; returns the unsubscribe. */
