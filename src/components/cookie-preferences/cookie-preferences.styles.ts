@@ -67,7 +67,10 @@ export const preferencesStyles = [
       margin-inline: 1.25rem;
     }
 
+    /* A fieldset is as wide as its widest content unless told otherwise: the
+       tables inside would push the dialog past a 320 px screen. */
     fieldset {
+      min-inline-size: 0;
       padding: 0;
       border: 0;
     }
@@ -83,24 +86,31 @@ export const preferencesStyles = [
       border-block-start: 1px solid var(--_border);
     }
 
+    /* Label and note on the start side, the switch on the end side: long
+       labels wrap instead of pushing the switch out of a narrow dialog. */
     .switch-row {
-      display: flex;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas: 'label switch' 'note switch';
       align-items: center;
-      gap: 0.75rem;
+      column-gap: 0.75rem;
     }
 
     .label {
-      flex: 1;
+      grid-area: label;
       font-weight: 600;
+      overflow-wrap: anywhere;
     }
 
     .always-on {
+      grid-area: note;
       color: var(--_muted);
       font-size: 0.875em;
     }
 
     /* A native checkbox drawn as a switch: 3:1 outline, the thumb shows the state. */
     .switch {
+      grid-area: switch;
       appearance: none;
       position: relative;
       flex: none;
