@@ -7,7 +7,7 @@
 import { readCookie } from './cookie-jar.js';
 
 export const DEFAULT_LANGUAGE_COOKIE = 'django_language';
-/** How often the cookie is read where `cookieStore` cannot announce changes. */
+/** How often the cookie is read, in case no `cookieStore` event announces a change. */
 const POLL_MS = 500;
 
 interface CookieStoreLike extends EventTarget {
@@ -79,16 +79,15 @@ export class PageLanguage {
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     document.addEventListener('visibilitychange', check);
 
+    // cookieStore announces changes at once where it exists, but its listener
+    // goes live only after a moment: a cookie written meanwhile would be
+    // missed. The poll, a cheap string scan skipped while the page is hidden,
+    // catches that and every engine without cookieStore.
     const cookieStore = (globalThis as { cookieStore?: CookieStoreLike }).cookieStore;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    if (cookieStore) {
-      cookieStore.addEventListener('change', check);
-    } else {
-      // A cheap string scan, skipped while the page is hidden.
-      timer = setInterval(() => {
-        if (document.visibilityState === 'visible') check();
-      }, POLL_MS);
-    }
+    cookieStore?.addEventListener('change', check);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') check();
+    }, POLL_MS);
     return () => {
       langObserver.disconnect();
       document.removeEventListener('visibilitychange', check);
