@@ -34,7 +34,6 @@ export class LanguageController implements ReactiveController {
       }),
     ];
     this.follow();
-    this.markLanguage();
   }
 
   hostDisconnected(): void {
@@ -44,6 +43,8 @@ export class LanguageController implements ReactiveController {
 
   private follow(): void {
     void setUiLocale(resolveLanguage(pageLanguage.preferences(), uiLocales));
+    // <html lang> may have changed while the UI language did not.
+    this.markLanguage();
     // Inventory texts may follow a language the UI lacks; render them anew.
     this.host.requestUpdate();
   }

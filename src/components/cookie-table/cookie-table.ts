@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CookieInfo } from '../../consent/inventory.js';
+import type { CookieInfo, CookieInventory } from '../../consent/inventory.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { formatDuration } from '../format-duration.js';
@@ -48,6 +48,7 @@ export class CookieTable extends ConsentElement {
   @state() private overflowing = false;
 
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  private reportedMissingCategory?: { categoryId: string; inventory: CookieInventory };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -71,7 +72,7 @@ export class CookieTable extends ConsentElement {
       ? inventory.categories.find((candidate) => candidate.id === this.category)
       : undefined;
     if (this.category && !category) {
-      console.error(`<cookie-table>: category "${this.category}" is not in the inventory`);
+      this.reportMissingCategory(this.category, inventory);
       return nothing;
     }
     const cookies = (inventory.cookies ?? []).filter(
@@ -185,6 +186,14 @@ export class CookieTable extends ConsentElement {
       });
     }
     return '';
+  }
+
+  /** Reports a category the inventory lacks once, not again on every render. */
+  private reportMissingCategory(categoryId: string, inventory: CookieInventory): void {
+    const reported = this.reportedMissingCategory;
+    if (reported?.categoryId === categoryId && reported.inventory === inventory) return;
+    this.reportedMissingCategory = { categoryId, inventory };
+    console.error(`<cookie-table>: category "${categoryId}" is not in the inventory`);
   }
 
   private measure(): void {
