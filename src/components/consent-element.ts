@@ -65,9 +65,12 @@ export class ConsentElement extends LitElement {
     return consentStore(this.cookieName);
   }
 
-  /** The inventory to show: this element's, else the one the page gave the store. */
+  /**
+   * The inventory to show: this element's, else the one the page gave the
+   * store; none until the page's language is loaded.
+   */
   protected get shownInventory(): CookieInventory | undefined {
-    if (this.inventoryRejected) return undefined;
+    if (this.inventoryRejected || !this.language.ready) return undefined;
     return this.validInventory ?? this.store.inventory;
   }
 

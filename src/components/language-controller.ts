@@ -5,7 +5,13 @@ import {
   supportedLanguageVariant,
 } from '../consent/language.js';
 import { pageLanguage } from '../consent/page-language.js';
-import { getUiLocale, onUiLocaleChange, setUiLocale, uiLocales } from '../i18n/localize.js';
+import {
+  getUiLocale,
+  isUiLocaleSettled,
+  onUiLocaleChange,
+  setUiLocale,
+  uiLocales,
+} from '../i18n/localize.js';
 
 /**
  * Keeps its element in the page's consent language: follows the language
@@ -15,9 +21,20 @@ import { getUiLocale, onUiLocaleChange, setUiLocale, uiLocales } from '../i18n/l
  */
 export class LanguageController implements ReactiveController {
   private unsubscribes: (() => void)[] = [];
+  private settledOnce = false;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
+  }
+
+  /**
+   * False until the page's language has loaded once: an element shows nothing
+   * rather than flash English at a French visitor. Later switches keep the
+   * old language on screen until the new one is there.
+   */
+  get ready(): boolean {
+    this.settledOnce ||= isUiLocaleSettled();
+    return this.settledOnce;
   }
 
   /** The UI language; inventory texts try it first, then the visitor's other languages. */

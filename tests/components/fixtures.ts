@@ -225,8 +225,9 @@ export function visibleText(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function buttonLabels(root: ParentNode): string[] {
-  return [...root.querySelectorAll('button')].map((button) => visibleText(button));
+/** The labels of the buttons under `root`; none while the element shows nothing yet. */
+export function buttonLabels(root: ParentNode | null | undefined): string[] {
+  return [...(root?.querySelectorAll('button') ?? [])].map((button) => visibleText(button));
 }
 
 let languageTouched = false;
