@@ -49,7 +49,14 @@ export default tseslint.config(
   {
     // Scripts that run in the pages under test.
     files: ['tests/**/*.js', 'demo/**/*.js', 'examples/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        setInterval: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   {
     files: ['tests/**/*.ts'],

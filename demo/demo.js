@@ -1,4 +1,3 @@
-/* global document, setInterval */
 // The demo page's own script: an event log and a view of the two cookies the demo is about,
 // plus a button that changes the language cookie without a reload. Loaded as a file, not
 // inline, so the page keeps working under its strict Content-Security-Policy.

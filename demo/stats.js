@@ -1,4 +1,3 @@
-/* global document */
 // A stand-in for an audience-measurement script. The page includes it as
 // <script type="text/plain" data-consent-category="statistics">, so it only runs once the
 // visitor grants "statistics"; the status line shows when that happened.

@@ -1,4 +1,3 @@
-/* global document */
 // Stands for a statistics tool (Matomo, a first-party counter…): it sets the
 // cookie the inventory declares for "statistics", and shows that it ran. The
 // page only loads it once the visitor granted statistics.
