@@ -134,49 +134,45 @@ export const FirstVisit: Story = {
   },
 };
 
+/**
+ * A story whose play clicks one first-layer button and expects one decision
+ * with `action` and `categories`, and the banner gone.
+ */
+function decideFromBanner(
+  buttonName: string,
+  action: 'accept-all' | 'reject-all',
+  categories: Record<string, boolean>,
+): Story {
+  return {
+    globals: { locale: 'en' },
+    play: async ({ canvasElement, loaded }) => {
+      const cookieName = storyCookieName({ loaded });
+      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+      await findBannerRegion(canvasElement);
+      const events = recordConsentChanges();
+      try {
+        const banner = shadowQueries(bannerOf(canvasElement));
+        await userEvent.click(banner.getByRole('button', { name: buttonName }));
+        await expectOneDecision(events, cookieName, { action, categories });
+        await waitFor(() => expect(banner.queryByRole('region')).toBeNull());
+      } finally {
+        events.stop();
+      }
+    },
+  };
+}
+
 /** "Accept all" grants every category, records it in the cookie, and the banner goes away. */
-export const AcceptAll: Story = {
-  globals: { locale: 'en' },
-  play: async ({ canvasElement, loaded }) => {
-    const cookieName = storyCookieName({ loaded });
-    await expect(readDecisionCookie(cookieName)).toBeUndefined();
-    await findBannerRegion(canvasElement);
-    const events = recordConsentChanges();
-    try {
-      const banner = shadowQueries(bannerOf(canvasElement));
-      await userEvent.click(banner.getByRole('button', { name: 'Accept all' }));
-      await expectOneDecision(events, cookieName, {
-        action: 'accept-all',
-        categories: { necessary: true, statistics: true },
-      });
-      await waitFor(() => expect(banner.queryByRole('region')).toBeNull());
-    } finally {
-      events.stop();
-    }
-  },
-};
+export const AcceptAll: Story = decideFromBanner('Accept all', 'accept-all', {
+  necessary: true,
+  statistics: true,
+});
 
 /** "Reject all" refuses every optional category; the refusal is kept just like a consent. */
-export const RejectAll: Story = {
-  globals: { locale: 'en' },
-  play: async ({ canvasElement, loaded }) => {
-    const cookieName = storyCookieName({ loaded });
-    await expect(readDecisionCookie(cookieName)).toBeUndefined();
-    await findBannerRegion(canvasElement);
-    const events = recordConsentChanges();
-    try {
-      const banner = shadowQueries(bannerOf(canvasElement));
-      await userEvent.click(banner.getByRole('button', { name: 'Reject all' }));
-      await expectOneDecision(events, cookieName, {
-        action: 'reject-all',
-        categories: { necessary: true, statistics: false },
-      });
-      await waitFor(() => expect(banner.queryByRole('region')).toBeNull());
-    } finally {
-      events.stop();
-    }
-  },
-};
+export const RejectAll: Story = decideFromBanner('Reject all', 'reject-all', {
+  necessary: true,
+  statistics: false,
+});
 
 /**
  * "Customise" opens the preferences dialog; turning "Statistics cookies" on
