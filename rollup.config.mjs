@@ -1,13 +1,46 @@
 // dist/cookie-consent.js: the one ES module a page loads with a <script> tag.
-// Lit is bundled in its production build; each language is a chunk of its
-// own, loaded by relative URL only when a visitor needs it.
+// Lit is bundled in its production build. Each language is a module of its own,
+// dist/locales/<code>.js, fetched by relative URL only when a visitor needs it:
+// the entry names no language but English, so it does not grow with their number.
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
+const localize = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
+const GENERATED = resolvePath(localize.output.outputDir);
+
+/**
+ * The dev and test servers load languages through a generated map of static
+ * imports (one per language); in the bundle that map becomes one import by URL,
+ * relative to the entry, so adding a language adds a file, not bytes to the entry.
+ */
+function languagesByUrl() {
+  const loaders = resolvePath(GENERATED, 'loaders.ts');
+  return {
+    name: 'languages-by-url',
+    load(id) {
+      if (id !== loaders) return null;
+      // Plain JavaScript: the TypeScript plugin compiles the file on disk, not this.
+      return `import { allLocales, sourceLocale } from './locale-codes.js';
+export const localeLoaders = {};
+for (const locale of allLocales) {
+  if (locale !== sourceLocale) localeLoaders[locale] = () => import(\`./locales/\${locale}.js\`);
+}
+`;
+    },
+  };
+}
+
 export default {
-  input: { 'cookie-consent': 'src/index.ts' },
-  // Lets language chunks import from the entry instead of splitting it into a facade.
+  input: {
+    'cookie-consent': 'src/index.ts',
+    ...Object.fromEntries(
+      localize.targetLocales.map((locale) => [`locales/${locale}`, `${GENERATED}/${locale}.ts`]),
+    ),
+  },
+  // Lets lazily loaded parts import from the entry instead of splitting it into a facade.
   preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
@@ -17,6 +50,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    languagesByUrl(),
     resolve({ exportConditions: ['production'], browser: true }),
     typescript({
       tsconfig: './tsconfig.json',

@@ -23,6 +23,26 @@ if (build.status !== 0 || missing.length > 0) {
   process.exit(1);
 }
 
+// Each locale module stands alone (no import), so that the build can emit it as
+// dist/locales/<code>.js with no shared chunk: lit-localize's `str` is a
+// one-line tag, written into the module instead of imported.
+const LIT_STR_IMPORT = "import {str} from '@lit/localize';";
+const LOCAL_STR =
+  'const str = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strTag: true as const, strings, values });';
+for (const locale of config.targetLocales) {
+  const file = `${config.output.outputDir}/${locale}.ts`;
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(LIT_STR_IMPORT)) {
+    console.error(
+      `${file}: lit-localize no longer writes "${LIT_STR_IMPORT}"; update scripts/localize.mjs`,
+    );
+    process.exit(1);
+  }
+  writeFileSync(file, source.replace(LIT_STR_IMPORT, LOCAL_STR));
+}
+
+// The loader map serves the dev and test servers, which resolve each import;
+// the rollup build replaces it with one import by URL (rollup.config.mjs).
 const entries = config.targetLocales
   .map((locale) => `  '${locale}': () => import('./${locale}.js'),`)
   .join('\n');

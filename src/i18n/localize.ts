@@ -4,12 +4,21 @@
  * `configureLocalization`: @lit/localize allows one configuration per page,
  * and a host app that uses it for itself must keep that one.
  */
-import type { msg as litMsg, StrResult } from '@lit/localize';
+import type { msg as litMsg, str as litStr, StrResult } from '@lit/localize';
 import { allLocales, sourceLocale } from './generated/locale-codes.js';
 import { localeLoaders } from './generated/loaders.js';
 import type { LocaleModule } from './locale-module.js';
 
-export { str } from '@lit/localize';
+/**
+ * Tags a string with placeholders, as lit-localize's `str` does (its extractor
+ * knows it by its type). Defined here so that the runtime of @lit/localize,
+ * which this lookup does not use, stays out of the bundle.
+ */
+export const str = ((strings: TemplateStringsArray, ...values: unknown[]) => ({
+  strTag: true,
+  strings,
+  values,
+})) as unknown as typeof litStr;
 
 /** Every language the UI is translated into, the source (English) first. */
 export const uiLocales: readonly string[] = allLocales;
