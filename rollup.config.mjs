@@ -35,7 +35,7 @@ for (const locale of allLocales) {
 
 export default {
   input: {
-    'cookie-consent': 'src/index.ts',
+    'cookie-consent': 'src/cookie-consent.ts',
     ...Object.fromEntries(
       localize.targetLocales.map((locale) => [`locales/${locale}`, `${GENERATED}/${locale}.ts`]),
     ),

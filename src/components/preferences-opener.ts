@@ -4,6 +4,7 @@
  * (e.g. a "Manage cookies" link in the footer).
  */
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
+import { loadElement } from './lazy-elements.js';
 
 interface PreferencesElement extends HTMLElement {
   cookieName: string;
@@ -29,8 +30,8 @@ export function openPreferences(
     document.body.append(preferences);
   }
   const target = preferences;
-  // A newly created element is upgraded once its module has loaded.
-  customElements.whenDefined('cookie-preferences').then(() => target.show(opener));
+  // The dialog's module may not be loaded yet (lazy-elements.ts).
+  void loadElement('cookie-preferences').then(() => target.show(opener));
 }
 
 let listening = false;

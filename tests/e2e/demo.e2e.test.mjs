@@ -10,6 +10,7 @@ describe('the demo site', () => {
   let browser;
   let page;
   let origin;
+  const requested = [];
 
   before(async () => {
     server = await startDemoServer({ port: 0 });
@@ -17,6 +18,7 @@ describe('the demo site', () => {
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   });
 
   after(async () => {
@@ -40,6 +42,11 @@ describe('the demo site', () => {
       'Vos choix en matière de cookies',
     );
     assert.equal(await page.getByRole('button', { name: 'Tout refuser' }).count(), 1);
+    // French texts come from their own module; no other language is downloaded.
+    assert.deepEqual(
+      requested.filter((path) => path.startsWith('/dist/locales/')),
+      ['/dist/locales/fr.js'],
+    );
     assert.equal(await cookie('cookies_preferences'), undefined);
     assert.equal(await cookie('demo_stats'), undefined);
     assert.match(await page.locator('#stats-status').textContent(), /non chargées/);

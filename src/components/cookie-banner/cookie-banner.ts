@@ -193,3 +193,9 @@ export class CookieBanner extends ConsentElement {
     openPreferences(event.currentTarget as HTMLElement, this.cookieName);
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-banner': CookieBanner;
+  }
+}

@@ -279,3 +279,9 @@ function deepActiveElement(): HTMLElement | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-preferences': CookiePreferences;
+  }
+}

@@ -202,3 +202,9 @@ export class CookieTable extends ConsentElement {
     if (overflowing !== this.overflowing) this.overflowing = overflowing;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-table': CookieTable;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The script-tag build defines <cookie-preferences> and <cookie-table> on first
+ * use. Each test file runs in a page of its own, so what this file sees is a
+ * page that has loaded dist's entry and nothing else; the tests run in order,
+ * each one using an element the page did not use before.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/cookie-consent.js';
+import type { CookieBanner, CookiePreferences, CookieTable } from '../../src/index.js';
+import {
+  expectSame,
+  part,
+  testInventory,
+  uniqueCookieName,
+  usePageDefaults,
+  visibleText,
+} from './fixtures.js';
+
+/** The modules of this page whose URL names `what` (the dev server serves src/ as is). */
+function loadedModules(what: string): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => url.includes(what));
+}
+
+describe('elements defined on first use (dist/cookie-consent.js)', () => {
+  usePageDefaults();
+
+  it('defines only <cookie-banner> on a page that uses neither the dialog nor the table', async () => {
+    const banner = await fixture<CookieBanner>(
+      html`<cookie-banner
+        cookie-name=${uniqueCookieName()}
+        .inventory=${testInventory()}
+      ></cookie-banner>`,
+    );
+    await banner.updateComplete;
+    expect(part(banner, 'accept-button'), 'the banner works').to.exist;
+    expect(customElements.get('cookie-preferences')).to.equal(undefined);
+    expect(customElements.get('cookie-table')).to.equal(undefined);
+    expect(loadedModules('cookie-preferences')).to.deep.equal([]);
+    expect(loadedModules('cookie-table')).to.deep.equal([]);
+  });
+
+  it('defines <cookie-table> as soon as one is added to the page, keeping its inventory', async () => {
+    const table = await fixture<CookieTable>(
+      html`<cookie-table .inventory=${testInventory()} category="necessary"></cookie-table>`,
+    );
+    await waitUntil(() => customElements.get('cookie-table'), 'the table is defined', {
+      timeout: 5000,
+    });
+    await table.updateComplete;
+    const rows = table.shadowRoot!.querySelectorAll('tbody tr');
+    expect([...rows].map((row) => visibleText(row.querySelector('td, th')))).to.have.length(2);
+    // The table alone does not bring the dialog.
+    expect(customElements.get('cookie-preferences')).to.equal(undefined);
+  });
+
+  it('defines a <cookie-preferences> of the page without any click, so that its show() works', async () => {
+    const name = uniqueCookieName();
+    const preferences = await fixture<CookiePreferences>(
+      html`<cookie-preferences
+        cookie-name=${name}
+        .inventory=${testInventory()}
+      ></cookie-preferences>`,
+    );
+    await waitUntil(() => customElements.get('cookie-preferences'), 'the dialog is defined', {
+      timeout: 5000,
+    });
+    preferences.show();
+    await preferences.updateComplete;
+    const dialog = preferences.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(preferences.shadowRoot!.querySelectorAll('input[role="switch"]')).to.have.length(3);
+    preferences.hide();
+    await preferences.updateComplete;
+    expectSame(dialog.open, false, 'dialog.open after hide()');
+  });
+});
