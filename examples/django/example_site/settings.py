@@ -74,7 +74,8 @@ LANGUAGE_COOKIE_NAME = os.environ.get('DJANGO_LANGUAGE_COOKIE_NAME', 'django_lan
 
 STATIC_URL = '/static/'
 # `{% static 'cookie-consent.js' %}` is the bundle `npm run build` writes; its
-# chunks load from `chunks/` next to it. runserver serves them while DEBUG is on.
+# languages (`locales/`) and the dialog and table (`chunks/`) load from next to it.
+# runserver serves them while DEBUG is on.
 # COOKIE_CONSENT_DIST serves another build (e.g. node_modules/cookie-consent-elements/dist).
 STATICFILES_DIRS = [os.environ.get('COOKIE_CONSENT_DIST', str(REPO_DIR / 'dist'))]
 
