@@ -26,7 +26,6 @@ import {
   serializeDecision,
   type DecisionRecord,
 } from './decision-cookie.js';
-import { sendConsentProof } from './proof-of-consent.js';
 import { matchesCookieName, type CookieInventory } from './inventory.js';
 
 export interface ConsentStoreOptions {
@@ -45,6 +44,17 @@ export type ConsentListener = (store: ConsentStore) => void;
 /** What another tab posts on the channel after a decision. */
 interface SyncMessage {
   detail: ConsentDetail;
+}
+
+/**
+ * The proof of consent is a module of its own: only sites with an endpoint
+ * download it. A failed download is reported, never thrown into the page.
+ */
+function loadProofOfConsent() {
+  return import('./proof-of-consent.js').catch((error: unknown) => {
+    console.error('cookie consent: could not load the proof of consent', error);
+    return undefined;
+  });
 }
 
 /** How often the fallback without BroadcastChannel looks at the cookie. */
@@ -93,6 +103,8 @@ export class ConsentStore {
     if (options.domain !== undefined) this.domain = options.domain || undefined;
     if (options.consentEndpoint !== undefined) {
       this.consentEndpoint = options.consentEndpoint || undefined;
+      // Fetched now, so that a decision's proof leaves without waiting for it.
+      if (this.consentEndpoint) void loadProofOfConsent();
     }
     if (options.csrfCookie !== undefined) this.csrfCookie = options.csrfCookie || undefined;
     // Only the lifetime changes what subscribers see: whether a decision still stands.
@@ -207,10 +219,11 @@ export class ConsentStore {
     this.channel?.postMessage({ detail } satisfies SyncMessage);
     target.dispatchEvent(new ConsentChangeEvent(detail));
     // The tab that took the decision records it; the others only hear of it.
-    if (this.consentEndpoint && this.inventoryValue) {
-      void sendConsentProof(this.consentEndpoint, detail, this.inventoryValue, {
-        csrfCookie: this.csrfCookie,
-      });
+    const { consentEndpoint, inventoryValue, csrfCookie } = this;
+    if (consentEndpoint && inventoryValue) {
+      void loadProofOfConsent().then((proof) =>
+        proof?.sendConsentProof(consentEndpoint, detail, inventoryValue, { csrfCookie }),
+      );
     }
     return detail;
   }
