@@ -4,6 +4,8 @@
  * them. The package's main export (for bundlers) defines all three at once.
  */
 
+import { whenPresent } from '../when-present.js';
+
 const modules = {
   'cookie-preferences': () => import('./cookie-preferences/cookie-preferences.define.js'),
   'cookie-table': () => import('./cookie-table/cookie-table.define.js'),
@@ -43,17 +45,10 @@ function whenIdle(task: () => void): void {
  * the dialog itself, and a table there needs the package's main export.
  */
 export function defineOnUse(root: Document = document): void {
-  const seen = new Set<LazyTag>();
-  const scan = (): void => {
-    for (const tag of Object.keys(modules) as LazyTag[]) {
-      if (seen.has(tag) || !root.querySelector(tag)) continue;
-      seen.add(tag);
-      if (tag === 'cookie-table') void loadElement(tag);
-      else whenIdle(() => void loadElement(tag));
-    }
-    if (seen.size === Object.keys(modules).length) observer.disconnect();
-  };
-  const observer = new MutationObserver(scan);
-  observer.observe(root, { childList: true, subtree: true });
-  scan();
+  whenPresent('cookie-table', () => void loadElement('cookie-table'), root);
+  whenPresent(
+    'cookie-preferences',
+    () => whenIdle(() => void loadElement('cookie-preferences')),
+    root,
+  );
 }

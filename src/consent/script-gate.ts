@@ -9,9 +9,9 @@
  * may stand for `src`, and an inline script keeps its nonce so that a strict
  * Content-Security-Policy still lets it run.
  */
+import { GATED_SCRIPTS } from './gated-scripts.js';
 import type { ConsentStore } from './store.js';
 
-const SELECTOR = 'script[type="text/plain"][data-consent-category]';
 /** Set on a gated script once its copy has been started, so that it never runs twice. */
 const DONE = 'data-consent-done';
 const GATE_ATTRIBUTES = new Set([
@@ -53,7 +53,7 @@ export class ScriptGate {
   release(): void {
     // Gating waits for an inventory: its revision decides whether a stored decision counts.
     if (!this.store.inventory) return;
-    for (const script of this.root.querySelectorAll<HTMLScriptElement>(SELECTOR)) {
+    for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
       const categories = script.dataset.consentCategory!.split(/\s+/).filter(Boolean);
       if (categories.length > 0 && categories.every((id) => this.store.isGranted(id))) {

@@ -27,7 +27,7 @@ function loadedModules(what: string): string[] {
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
 
-  it('defines only <cookie-banner> on a page that uses neither the dialog nor the table', async () => {
+  it('defines only <cookie-banner> on a page that uses neither the dialog, the table nor gated scripts', async () => {
     const banner = await fixture<CookieBanner>(
       html`<cookie-banner
         cookie-name=${uniqueCookieName()}
@@ -38,8 +38,12 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     expect(part(banner, 'accept-button'), 'the banner works').to.exist;
     expect(customElements.get('cookie-preferences')).to.equal(undefined);
     expect(customElements.get('cookie-table')).to.equal(undefined);
+    // The page does list the modules it loaded, so the empty lists below mean something.
+    expect(loadedModules('cookie-banner')).to.not.deep.equal([]);
     expect(loadedModules('cookie-preferences')).to.deep.equal([]);
     expect(loadedModules('cookie-table')).to.deep.equal([]);
+    // Nor the gate, on a page without a script waiting for consent.
+    expect(loadedModules('script-gate')).to.deep.equal([]);
   });
 
   it('defines <cookie-table> as soon as one is added to the page, keeping its inventory', async () => {
