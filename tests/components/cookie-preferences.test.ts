@@ -377,6 +377,44 @@ describe('<cookie-preferences>', () => {
       await closed(preferences);
     });
 
+    it('renders a long list (more than three cookies) only once the visitor opens it', async () => {
+      const inventory = testInventory();
+      const extra = ['_ga', '_gid', '_gat', '_gcl_au'].map((name) => ({
+        ...inventory.cookies!.find((cookie) => cookie.category === 'statistics')!,
+        name,
+      }));
+      const preferences = await fixture<CookiePreferences>(html`
+        <cookie-preferences
+          cookie-name=${uniqueCookieName()}
+          .inventory=${{ ...inventory, cookies: [...inventory.cookies!, ...extra] }}
+        ></cookie-preferences>
+      `);
+      preferences.show();
+      await preferences.updateComplete;
+      const statistics = preferences.shadowRoot!.querySelectorAll('[part~="category"]')[1];
+      const details = statistics.querySelector('details')!;
+      expect(details.open, 'five cookies start collapsed').to.equal(false);
+      expect(visibleText(details.querySelector('summary'))).to.equal(
+        'Cookies in this category (5)',
+      );
+      expect(details.querySelector('cookie-table'), 'no table while collapsed').to.equal(null);
+
+      details.querySelector('summary')!.click();
+      const table = await waitUntil(
+        () => details.querySelector<CookieTable>('cookie-table'),
+        'the table is rendered once opened',
+        { timeout: 2000 },
+      ).then(() => details.querySelector<CookieTable>('cookie-table')!);
+      await table.updateComplete;
+      expect(table.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(5);
+      // Closing keeps the table: opening again costs nothing.
+      details.open = false;
+      await aTimeout(50);
+      expectSame(details.querySelector('cookie-table'), table, 'the table after closing');
+      preferences.hide();
+      await closed(preferences);
+    });
+
     it('has no list for a category without cookies', async () => {
       const inventory = testInventory();
       const preferences = await fixture<CookiePreferences>(html`
