@@ -47,7 +47,9 @@ export class CookieTable extends ConsentElement {
   /** Whether the table is wider than its box, which then takes keyboard focus to scroll. */
   @state() private overflowing = false;
 
+  /** Watches the host (the box) and the table (its content): either can make it overflow. */
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  private observedTable?: HTMLTableElement;
   private reportedMissingCategory?: { categoryId: string; inventory: CookieInventory };
 
   override disconnectedCallback(): void {
@@ -62,7 +64,13 @@ export class CookieTable extends ConsentElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.measure();
+    // Measured by the observer after layout, not here: setting state during an
+    // update would cost a second render each time.
+    const table = this.renderRoot.querySelector('table') ?? undefined;
+    if (table === this.observedTable) return;
+    if (this.observedTable) this.resizeObserver.unobserve(this.observedTable);
+    this.observedTable = table;
+    if (table) this.resizeObserver.observe(table);
   }
 
   override render() {
