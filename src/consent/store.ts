@@ -57,9 +57,6 @@ function loadProofOfConsent() {
   });
 }
 
-/** How often the fallback without BroadcastChannel looks at the cookie. */
-const SYNC_POLL_MS = 400;
-
 export class ConsentStore {
   readonly cookieName: string;
   private inventoryValue?: CookieInventory;
@@ -69,19 +66,15 @@ export class ConsentStore {
   private consentEndpoint?: string;
   private csrfCookie?: string;
   private readonly listeners = new Set<ConsentListener>();
-  private readonly channel?: BroadcastChannel;
-  private lastRawValue?: string;
+  private readonly channel: BroadcastChannel;
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
-    this.readCookie();
-    if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
-      this.channel.onmessage = (event: MessageEvent<SyncMessage | undefined>) =>
-        this.receive(event.data);
-    } else {
-      this.pollCookie();
-    }
+    this.record = parseDecision(readCookie(document.cookie, cookieName));
+    // Every engine with <dialog> (Safari 15.4 and later) has BroadcastChannel.
+    this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
+    this.channel.onmessage = (event: MessageEvent<SyncMessage | undefined>) =>
+      this.receive(event.data);
   }
 
   /** The inventory decisions are taken against; `undefined` until an element or the host sets it. */
@@ -161,7 +154,6 @@ export class ConsentStore {
     if (!inventory) return undefined;
     writeCookie(this.cookieName, '', { maxAge: 0, domain: this.domain });
     this.record = undefined;
-    this.lastRawValue = undefined;
     return this.publish(
       {
         categories: decideCategories(inventory, () => false),
@@ -202,7 +194,6 @@ export class ConsentStore {
     // Kept in memory too: the decision holds for this page even where the
     // browser refuses the cookie.
     this.record = record;
-    this.lastRawValue = value;
     return this.publish({ ...record, revision: record.revision, action }, target);
   }
 
@@ -216,7 +207,7 @@ export class ConsentStore {
   private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {
     this.deleteRefusedCookies(detail.categories);
     this.notify();
-    this.channel?.postMessage({ detail } satisfies SyncMessage);
+    this.channel.postMessage({ detail } satisfies SyncMessage);
     target.dispatchEvent(new ConsentChangeEvent(detail));
     // The tab that took the decision records it; the others only hear of it.
     const { consentEndpoint, inventoryValue, csrfCookie } = this;
@@ -247,37 +238,6 @@ export class ConsentStore {
     this.deleteRefusedCookies(detail.categories);
     this.notify();
     document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
-  }
-
-  private readCookie(): void {
-    this.lastRawValue = readCookie(document.cookie, this.cookieName);
-    this.record = parseDecision(this.lastRawValue);
-  }
-
-  /** Without BroadcastChannel: watch the cookie while the page is visible. */
-  private pollCookie(): void {
-    setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      const raw = readCookie(document.cookie, this.cookieName);
-      if (raw === this.lastRawValue) return;
-      const record = parseDecision(raw);
-      const inventory = this.inventoryValue;
-      if (!inventory) {
-        this.readCookie();
-        return;
-      }
-      this.lastRawValue = raw;
-      this.syncFrom(
-        {
-          categories: decideCategories(inventory, (id) => record?.categories[id] === true),
-          action: 'sync',
-          revision: record?.revision ?? inventory.revision,
-          timestamp: record?.timestamp ?? new Date().toISOString(),
-          id: record?.id ?? newDecisionId(),
-        },
-        record,
-      );
-    }, SYNC_POLL_MS);
   }
 
   /** Withdrawing consent deletes the cookies the inventory lists for refused categories. */
