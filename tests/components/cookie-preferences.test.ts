@@ -105,12 +105,28 @@ describe('<cookie-preferences>', () => {
 
     it('is titled by its heading', async () => {
       const { preferences } = await pageWithPreferences();
+      preferences.show();
+      await preferences.updateComplete;
       const dialog = dialogOf(preferences);
       const heading = preferences.shadowRoot!.getElementById(
         dialog.getAttribute('aria-labelledby')!,
       )!;
       expect(heading.localName).to.match(/^h[1-6]$/);
       expect(visibleText(heading)).to.equal('Cookie settings');
+      preferences.hide();
+      await closed(preferences);
+    });
+
+    it('holds nothing while closed, so that a page keeping one renders no inventory', async () => {
+      const { preferences } = await pageWithPreferences();
+      expect(dialogOf(preferences).open).to.equal(false);
+      expect(dialogOf(preferences).childElementCount).to.equal(0);
+      preferences.show();
+      await preferences.updateComplete;
+      expect(preferences.shadowRoot!.querySelectorAll('input[role="switch"]')).to.have.length(3);
+      preferences.hide();
+      await closed(preferences);
+      expect(dialogOf(preferences).childElementCount).to.equal(0);
     });
 
     it('moves focus in when it opens and back to the opener when it closes', async () => {

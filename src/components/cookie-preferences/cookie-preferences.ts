@@ -102,9 +102,11 @@ export class CookiePreferences extends ConsentElement {
 
   override render() {
     const inventory = this.shownInventory;
+    // A closed dialog holds nothing: a page that keeps one costs no rendering
+    // until it is opened, however long the inventory.
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
-        ${inventory ? this.renderContent(inventory) : nothing}
+        ${inventory && this.open ? this.renderContent(inventory) : nothing}
       </dialog>
       <div part="status" class="visually-hidden" role="status">${this.statusMessage}</div>
     `;
