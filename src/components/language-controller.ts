@@ -22,6 +22,7 @@ import {
 export class LanguageController implements ReactiveController {
   private unsubscribes: (() => void)[] = [];
   private settledOnce = false;
+  private preferencesThisUpdate?: string[];
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -37,9 +38,17 @@ export class LanguageController implements ReactiveController {
     return this.settledOnce;
   }
 
-  /** The UI language; inventory texts try it first, then the visitor's other languages. */
+  /**
+   * The UI language; inventory texts try it first, then the visitor's other
+   * languages. Read once per update: a table renders thousands of texts, and
+   * each read of `document.cookie` is a call into the browser.
+   */
   get textPreferences(): string[] {
-    return [getUiLocale(), ...pageLanguage.preferences()];
+    return (this.preferencesThisUpdate ??= [getUiLocale(), ...pageLanguage.preferences()]);
+  }
+
+  hostUpdate(): void {
+    this.preferencesThisUpdate = undefined;
   }
 
   hostConnected(): void {
