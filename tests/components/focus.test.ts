@@ -98,6 +98,8 @@ describe('focus and the banner', () => {
 
       banner.position = 'top';
       await banner.updateComplete;
+      // Measured by a ResizeObserver: after layout, before the frame is painted.
+      await nextFrame();
       expect(style.getPropertyValue('scroll-padding-bottom')).to.equal('');
       expect(parseFloat(style.getPropertyValue('scroll-padding-top'))).to.be.at.least(
         bannerBox(banner).height,

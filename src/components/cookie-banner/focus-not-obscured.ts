@@ -13,6 +13,7 @@ export class FocusNotObscured implements ReactiveController {
   private active = false;
   private edge: 'bottom' | 'top' = 'bottom';
   private resizeObserver?: ResizeObserver;
+  private observed?: HTMLElement;
   private savedPadding?: string;
 
   constructor(
@@ -30,26 +31,33 @@ export class FocusNotObscured implements ReactiveController {
   update(visible: boolean, edge: 'bottom' | 'top'): void {
     const region = this.region();
     if (visible && region) {
+      if (this.active && edge === this.edge && region === this.observed) return;
       if (this.active && edge !== this.edge) this.restorePadding();
       this.edge = edge;
       this.active = true;
+      this.observed = region;
+      // The observer reports the size after layout, before paint: reading it
+      // here instead would force a layout in the middle of the page's start.
       this.resizeObserver?.disconnect();
-      this.resizeObserver = new ResizeObserver(() => this.applyPadding(region));
+      this.resizeObserver = new ResizeObserver(([entry]) =>
+        this.applyPadding(entry.borderBoxSize?.[0]?.blockSize ?? region.offsetHeight),
+      );
       this.resizeObserver.observe(region);
-      this.applyPadding(region);
     } else if (this.active) {
       this.active = false;
+      this.observed = undefined;
       this.resizeObserver?.disconnect();
       this.resizeObserver = undefined;
       this.restorePadding();
     }
   }
 
-  private applyPadding(region: HTMLElement): void {
+  private applyPadding(height: number): void {
+    if (!this.active) return;
     const style = document.documentElement.style;
     const property = `scroll-padding-${this.edge}`;
     this.savedPadding ??= style.getPropertyValue(property);
-    style.setProperty(property, `${Math.ceil(region.getBoundingClientRect().height) + MARGIN}px`);
+    style.setProperty(property, `${Math.ceil(height) + MARGIN}px`);
   }
 
   private restorePadding(): void {
