@@ -158,7 +158,13 @@ ${markup`<html lang="${lang}">
     <title>${text.documentTitle}</title>
     <link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
     <link rel="stylesheet" href="/demo/demo.css">
-    <script type="module" src="/dist/cookie-consent.js"></script>
+    <script type="module" src="/dist/cookie-consent.js"></script>${
+      // The page language's texts, fetched beside the elements rather than after them.
+      lang === 'en'
+        ? ''
+        : markup`
+    <link rel="modulepreload" href="/dist/locales/${lang}.js">`
+    }
     <script type="module" src="/demo/demo.js"></script>
   </head>
   <body>

@@ -127,6 +127,25 @@ class GrantedTests(SimpleTestCase):
         self.assertEqual(template.render(Context({})), 'False False')
 
 
+class LanguageModuleTests(SimpleTestCase):
+    def render(self, code):
+        return Template('{% load consent_tags %}{% consent_language_module code %}').render(
+            Context({'code': code})
+        )
+
+    def test_names_the_language_file_as_the_elements_do(self):
+        self.assertEqual(self.render('fr'), '/static/locales/fr.js')
+        self.assertEqual(self.render('fr-ca'), '/static/locales/fr.js')
+        self.assertEqual(self.render('pt-br'), '/static/locales/pt.js')
+        self.assertEqual(self.render('zh-hans'), '/static/locales/zh-Hans.js')
+        self.assertEqual(self.render('de_AT'), '/static/locales/de.js')
+
+    def test_nothing_for_english_or_an_unknown_language(self):
+        self.assertEqual(self.render('en'), '')
+        self.assertEqual(self.render('en-gb'), '')
+        self.assertEqual(self.render('xx'), '')
+
+
 class InventoryTests(SimpleTestCase):
     def test_the_seed_cookies_and_a_statistics_cookie(self):
         built = inventory.build_inventory()
@@ -163,6 +182,7 @@ class HomePageTests(TestCase):
         response = self.page()
         html = response.content.decode()
         self.assertIn('<html lang="fr">', html)
+        self.assertIn('<link rel="modulepreload" href="/static/locales/fr.js">', html)
         self.assertIn('consent-endpoint="/consent/records/"', html)
         self.assertIn('language-cookie="django_language"', html)
         self.assertIn(f'cookie-days="{settings.CONSENT_LIFETIME_DAYS}"', html)
@@ -174,6 +194,7 @@ class HomePageTests(TestCase):
     def test_follows_the_language_cookie(self):
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = 'en'
         self.assertContains(self.page(), 'data-cookie-preferences>Manage my cookies</a>')
+        self.assertNotContains(self.page(), 'modulepreload')
 
     def test_the_statistics_script_only_with_consent(self):
         self.assertNotContains(self.page(), 'id="statistics-script"')
