@@ -9,6 +9,33 @@ const UNITS = [
   ['hours', 'hour'],
 ] as const;
 
+type Unit = (typeof UNITS)[number][1];
+
+/**
+ * Intl formatters are costly to build and a table formats a duration per row:
+ * one of each per language and unit, built on first use.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+
+function unitFormat(language: string, unit: Unit): Intl.NumberFormat {
+  const key = `${language} ${unit}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function listFormat(language: string): Intl.ListFormat {
+  let format = formatters.get(language) as Intl.ListFormat | undefined;
+  if (!format) {
+    format = new Intl.ListFormat(language, { style: 'long', type: 'unit' });
+    formatters.set(language, format);
+  }
+  return format;
+}
+
 /**
  * A cookie's lifetime in the visitor's language: `"session"` and amounts such
  * as `{ "months": 13 }` are formatted with Intl, texts are resolved like every
@@ -29,11 +56,9 @@ export function formatDuration(
   const amounts = duration as Partial<Record<(typeof UNITS)[number][0], number>>;
   if (typeof duration === 'object' && UNITS.some(([key]) => typeof amounts[key] === 'number')) {
     const parts = UNITS.filter(([key]) => typeof amounts[key] === 'number').map(([key, unit]) =>
-      new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(
-        amounts[key]!,
-      ),
+      unitFormat(language, unit).format(amounts[key]!),
     );
-    return new Intl.ListFormat(language, { style: 'long', type: 'unit' }).format(parts);
+    return listFormat(language).format(parts);
   }
   return resolveText(
     duration as Exclude<CookieDuration, object> | Record<string, string>,
