@@ -19,8 +19,8 @@ const LANGUAGE = join(DIST, 'locales', 'fr.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 13.8 * KIB, goal: 9 * KIB },
-  everything: { limit: 19.4 * KIB, goal: 12 * KIB },
+  banner: { limit: 14000, goal: 9 * KIB },
+  everything: { limit: 19900, goal: 12 * KIB },
 };
 
 export function brotliSize(file) {
