@@ -1,29 +1,30 @@
+/** What is awaited: a selector, and what to run once an element matches it. */
+let awaited: [selector: string, found: () => void][] = [];
+
+const observer = new MutationObserver((records) => {
+  const added = records
+    .flatMap((record) => [...record.addedNodes])
+    .filter((node): node is Element => node instanceof Element);
+  awaited = awaited.filter(([selector, found]) => {
+    if (!added.some((node) => node.matches(selector) || node.querySelector(selector))) return true;
+    found();
+    return false;
+  });
+  if (awaited.length === 0) observer.disconnect();
+});
+
 /**
- * Calls `found` once, as soon as `root` holds an element matching `selector`:
- * at once if it does already, else when one is added. Until then a
- * MutationObserver looks at the added nodes only, never the whole document.
- * Used to fetch a part of the library (a lazy element, the script gate) only
- * on pages that use it.
+ * Calls `found` once, as soon as the document holds an element matching
+ * `selector`: at once if it does already, else when one is added. Used to
+ * fetch a part of the library (a lazy element, the script gate) only on pages
+ * that use it. All waits share one MutationObserver, which looks at added
+ * nodes only (never the whole document) and stops once nothing is awaited.
  */
-export function whenPresent(
-  selector: string,
-  found: () => void,
-  root: ParentNode & Node = document,
-): void {
-  if (root.querySelector(selector)) {
+export function whenPresent(selector: string, found: () => void): void {
+  if (document.querySelector(selector)) {
     found();
     return;
   }
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element && (node.matches(selector) || node.querySelector(selector))) {
-          observer.disconnect();
-          found();
-          return;
-        }
-      }
-    }
-  });
-  observer.observe(root, { childList: true, subtree: true });
+  awaited.push([selector, found]);
+  observer.observe(document, { childList: true, subtree: true });
 }

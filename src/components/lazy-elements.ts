@@ -44,11 +44,7 @@ function whenIdle(task: () => void): void {
  * Elements inside other shadow roots are not seen: `openPreferences()` loads
  * the dialog itself, and a table there needs the package's main export.
  */
-export function defineOnUse(root: Document = document): void {
-  whenPresent('cookie-table', () => void loadElement('cookie-table'), root);
-  whenPresent(
-    'cookie-preferences',
-    () => whenIdle(() => void loadElement('cookie-preferences')),
-    root,
-  );
+export function defineOnUse(): void {
+  whenPresent('cookie-table', () => void loadElement('cookie-table'));
+  whenPresent('cookie-preferences', () => whenIdle(() => void loadElement('cookie-preferences')));
 }
