@@ -1,7 +1,8 @@
 // dist/cookie-consent.js: the one ES module a page loads with a <script> tag.
-// Lit is bundled in its production build. Each language is a module of its own,
-// dist/locales/<code>.js, fetched by relative URL only when a visitor needs it:
-// the entry names no language but English, so it does not grow with their number.
+// Lit is bundled in its production build. Each language is two modules,
+// dist/locales/<code>.js (the banner's texts) and <code>.details.js (the dialog's
+// and the table's), fetched by relative URL only when a visitor needs them: the
+// entry names no language but English, so it does not grow with their number.
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
@@ -25,8 +26,11 @@ function languagesByUrl() {
       // Plain JavaScript: the TypeScript plugin compiles the file on disk, not this.
       return `import { allLocales, sourceLocale } from './locale-codes.js';
 export const localeLoaders = {};
+export const detailLoaders = {};
 for (const locale of allLocales) {
-  if (locale !== sourceLocale) localeLoaders[locale] = () => import(\`./locales/\${locale}.js\`);
+  if (locale === sourceLocale) continue;
+  localeLoaders[locale] = () => import(\`./locales/\${locale}.js\`);
+  detailLoaders[locale] = () => import(\`./locales/\${locale}.details.js\`);
 }
 `;
     },
@@ -37,7 +41,12 @@ export default {
   input: {
     'cookie-consent': 'src/cookie-consent.ts',
     ...Object.fromEntries(
-      localize.targetLocales.map((locale) => [`locales/${locale}`, `${GENERATED}/${locale}.ts`]),
+      localize.targetLocales.flatMap((locale) =>
+        ['', '.details'].map((part) => [
+          `locales/${locale}${part}`,
+          `${GENERATED}/${locale}${part}.ts`,
+        ]),
+      ),
     ),
   },
   // Lets lazily loaded parts import from the entry instead of splitting it into a facade.

@@ -3,7 +3,7 @@
 // - banner: what a first-time French visitor downloads for the banner: the entry,
 //   every chunk it imports statically, and dist/locales/fr.js;
 // - everything: that, plus every lazily loaded part (dialog, table, script gate,
-//   proof of consent), still with one language.
+//   proof of consent), still with one language (its banner and details texts).
 //
 // Sizes are brotli at quality 11, as a server that compresses ahead of time
 // would send them. The check fails above each `limit`; `goal` is where we are
@@ -16,11 +16,12 @@ import { brotliBytes } from './brotli-size.mjs';
 const DIST = 'dist';
 const ENTRY = join(DIST, 'cookie-consent.js');
 const LANGUAGE = join(DIST, 'locales', 'fr.js');
+const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 14000, goal: 9 * KIB },
-  everything: { limit: 19900, goal: 12 * KIB },
+  banner: { limit: 13700, goal: 9 * KIB },
+  everything: { limit: 20150, goal: 12 * KIB },
 };
 
 export function brotliSize(file) {
@@ -49,7 +50,7 @@ function allParts() {
 
 export function measure() {
   const banner = [...staticClosure(ENTRY), LANGUAGE];
-  const everything = [...allParts(), LANGUAGE];
+  const everything = [...allParts(), LANGUAGE, LANGUAGE_DETAILS];
   const total = (files) => files.reduce((sum, file) => sum + brotliSize(file), 0);
   return {
     banner: { files: banner, bytes: total(banner) },

@@ -9,11 +9,14 @@ import { CookieBanner } from './components/cookie-banner/cookie-banner.js';
 import { CookiePreferences } from './components/cookie-preferences/cookie-preferences.js';
 import { CookieTable } from './components/cookie-table/cookie-table.js';
 import { defineElement } from './define.js';
+import { useDetailTexts } from './i18n/localize.js';
 import { installPageApi } from './page-api.js';
 
 export * from './public-api.js';
 export { CookiePreferences, CookieTable };
 
+// All three elements at once, so all their texts in the visitor's language.
+useDetailTexts();
 defineElement('cookie-banner', CookieBanner);
 defineElement('cookie-preferences', CookiePreferences);
 defineElement('cookie-table', CookieTable);

@@ -4,6 +4,7 @@
  * them. The package's main export (for bundlers) defines all three at once.
  */
 
+import { useDetailTexts } from '../i18n/localize.js';
 import { whenPresent } from '../when-present.js';
 
 const modules = {
@@ -21,6 +22,8 @@ const requested = new Set<LazyTag>();
  * load is reported and asked for again next time.
  */
 export function loadElement(tag: LazyTag): Promise<CustomElementConstructor> {
+  // Their texts are fetched beside their module, not after it.
+  useDetailTexts();
   if (!requested.has(tag)) {
     requested.add(tag);
     modules[tag]().catch((error: unknown) => {

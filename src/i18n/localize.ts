@@ -6,7 +6,7 @@
  */
 import type { msg as litMsg, str as litStr, StrResult } from '@lit/localize';
 import { allLocales, sourceLocale } from './generated/locale-codes.js';
-import { localeLoaders } from './generated/loaders.js';
+import { detailLoaders, localeLoaders } from './generated/loaders.js';
 import type { LocaleModule } from './locale-module.js';
 
 /**
@@ -24,8 +24,16 @@ export const str = ((strings: TemplateStringsArray, ...values: unknown[]) => ({
 export const uiLocales: readonly string[] = allLocales;
 export const uiSourceLocale: string = sourceLocale;
 
+/**
+ * A language's texts come in two parts: the banner's, which every visitor
+ * needs, and the details (dialog, table), wanted once one of those is used.
+ */
+const wantedParts = [localeLoaders];
+
 let activeLocale: string = sourceLocale;
 let activeTemplates: LocaleModule['templates'] = {};
+/** How many of the wanted parts `activeTemplates` holds. */
+let activeParts = 1;
 let latestRequest: string = sourceLocale;
 const listeners = new Set<() => void>();
 
@@ -53,6 +61,53 @@ export const msg = ((template: string | StrResult, options?: { id?: string }) =>
   return template;
 }) as typeof litMsg;
 
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Brings the texts to the language asked for last, with every part wanted,
+ * all at once: until then the previous texts stay.
+ */
+async function settle(): Promise<void> {
+  const locale = latestRequest;
+  const parts = [...wantedParts];
+  let templates: LocaleModule['templates'][];
+  try {
+    // English is in the source; the browser keeps each module it loaded.
+    templates = await Promise.all(
+      parts.map(async (loaders) => (await loaders[locale]?.())?.templates ?? {}),
+    );
+  } catch (error) {
+    // A module that fails to load leaves the page in the language it had.
+    console.error(`cookie consent: could not load the "${locale}" texts`, error);
+    if (latestRequest !== locale) return;
+    latestRequest = activeLocale;
+    notify();
+    return;
+  }
+  // A later request, or a part wanted meanwhile, settles again.
+  if (latestRequest !== locale || wantedParts.length !== parts.length) return;
+  activeLocale = locale;
+  activeTemplates = Object.assign({}, ...templates) as LocaleModule['templates'];
+  activeParts = parts.length;
+  notify();
+}
+
+/**
+ * Asks for the dialog's and the table's texts as well as the banner's, in the
+ * language in force and every later one. Called when either is loaded.
+ */
+export function useDetailTexts(): void {
+  if (wantedParts.includes(detailLoaders)) return;
+  wantedParts.push(detailLoaders);
+  if (latestRequest === sourceLocale && activeLocale === sourceLocale) {
+    activeParts = wantedParts.length;
+    return;
+  }
+  void settle();
+}
+
 export function getUiLocale(): string {
   return activeLocale;
 }
@@ -64,27 +119,12 @@ export function getUiLocale(): string {
 export async function setUiLocale(locale: string): Promise<void> {
   if (locale === latestRequest) return;
   latestRequest = locale;
-  const loader = localeLoaders[locale];
-  let templates: LocaleModule['templates'] = {};
-  try {
-    if (loader) templates = (await loader()).templates;
-  } catch (error) {
-    // A chunk that fails to load leaves the page in the language it had.
-    console.error(`cookie consent: could not load the "${locale}" texts`, error);
-    if (latestRequest !== locale) return;
-    latestRequest = activeLocale;
-    for (const listener of listeners) listener();
-    return;
-  }
-  if (latestRequest !== locale) return;
-  activeLocale = locale;
-  activeTemplates = templates;
-  for (const listener of listeners) listener();
+  await settle();
 }
 
 /** Whether no language is loading: the texts shown are the ones asked for last. */
 export function isUiLocaleSettled(): boolean {
-  return latestRequest === activeLocale;
+  return latestRequest === activeLocale && activeParts === wantedParts.length;
 }
 
 /** Calls `listener` after each change of UI language; returns the unsubscribe. */

@@ -96,7 +96,9 @@ export class CookiePreferences extends ConsentElement {
     super.updated(changed);
     const dialog = this.dialog;
     if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
+    // Opened once its content is there (its texts may still be loading), so
+    // that focus lands on the first control, not on an empty dialog.
+    if (this.open && this.shownInventory && !dialog.open) dialog.showModal();
     else if (!this.open && dialog.open) dialog.close();
   }
 
