@@ -44,10 +44,10 @@ describe('the demo site', () => {
     assert.equal(await page.getByRole('button', { name: 'Tout refuser' }).count(), 1);
     // French texts come from their own modules (the banner's, and the tables' since the
     // page has some); no other language is downloaded.
-    assert.deepEqual(
-      requested.filter((path) => path.startsWith('/dist/locales/')).sort(),
-      ['/dist/locales/fr.details.js', '/dist/locales/fr.js'],
-    );
+    assert.deepEqual(requested.filter((path) => path.startsWith('/dist/locales/')).sort(), [
+      '/dist/locales/fr.details.js',
+      '/dist/locales/fr.js',
+    ]);
     assert.equal(await cookie('cookies_preferences'), undefined);
     assert.equal(await cookie('demo_stats'), undefined);
     assert.match(await page.locator('#stats-status').textContent(), /non chargées/);
