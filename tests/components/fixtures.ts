@@ -326,3 +326,14 @@ export async function loadMarkupPage(width = 800, height = 600): Promise<HTMLIFr
   );
   return frame;
 }
+
+/**
+ * The URLs of the modules and files this page loaded whose URL contains
+ * `what` (the test server serves src/ as is, so a module's URL names its file).
+ */
+export function loadedModules(what: string): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => url.includes(what));
+}

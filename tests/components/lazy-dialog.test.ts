@@ -8,6 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
 import type { CookieBanner, CookiePreferences } from '../../src/index.js';
 import {
+  loadedModules,
   part,
   rawCookie,
   setLanguageCookie,
@@ -16,14 +17,6 @@ import {
   usePageDefaults,
   visibleText,
 } from './fixtures.js';
-
-/** The modules of this page whose URL names `what` (the dev server serves src/ as is). */
-function loadedModules(what: string): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((url) => url.includes(what));
-}
 
 describe('the dialog loaded on demand (dist/cookie-consent.js)', () => {
   usePageDefaults();

@@ -9,20 +9,13 @@ import '../../src/cookie-consent.js';
 import type { CookieBanner, CookiePreferences, CookieTable } from '../../src/index.js';
 import {
   expectSame,
+  loadedModules,
   part,
   testInventory,
   uniqueCookieName,
   usePageDefaults,
   visibleText,
 } from './fixtures.js';
-
-/** The modules of this page whose URL names `what` (the dev server serves src/ as is). */
-function loadedModules(what: string): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((url) => url.includes(what));
-}
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
