@@ -24,12 +24,12 @@ const BUDGETS = {
   everything: { limit: 20150, goal: 12 * KIB },
 };
 
-export function brotliSize(file) {
+function brotliSize(file) {
   return brotliBytes(readFileSync(file));
 }
 
 /** The files `file` imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively. */
-export function staticClosure(file, seen = new Set()) {
+function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
@@ -48,7 +48,7 @@ function allParts() {
     .filter((file) => file.endsWith('.js') && !file.includes(`${DIST}/locales/`));
 }
 
-export function measure() {
+function measure() {
   const banner = [...staticClosure(ENTRY), LANGUAGE];
   const everything = [...allParts(), LANGUAGE, LANGUAGE_DETAILS];
   const total = (files) => files.reduce((sum, file) => sum + brotliSize(file), 0);
@@ -83,4 +83,4 @@ function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+main();

@@ -219,23 +219,18 @@ export class ConsentStore {
     return detail;
   }
 
-  /** A message on the channel; anything but another tab's decision is ignored. */
+  /**
+   * A message on the channel: another tab's decision (or reset), adopted here.
+   * Anything else is ignored.
+   */
   private receive(message: SyncMessage | undefined): void {
     const detail = message?.detail;
     if (typeof detail?.categories !== 'object' || detail.categories === null) return;
     // The message can arrive before this tab's document.cookie shows the new
     // value (WebKit does so), so the decision is the one the message carries.
     const { categories, revision, timestamp, id } = detail;
-    this.syncFrom(
-      detail,
-      detail.action === 'reset' ? undefined : { categories, revision, timestamp, id },
-    );
-  }
-
-  /** A decision taken in another tab: adopt `record` (`undefined` after a reset). */
-  private syncFrom(detail: ConsentDetail, record: DecisionRecord | undefined): void {
-    this.record = record;
-    this.deleteRefusedCookies(detail.categories);
+    this.record = detail.action === 'reset' ? undefined : { categories, revision, timestamp, id };
+    this.deleteRefusedCookies(categories);
     this.notify();
     document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
   }
