@@ -65,6 +65,24 @@ async function proofEndpoint(context, next) {
   return undefined;
 }
 
+/**
+ * Network faults on demand: `/faulty/<path>` serves `<path>`, except the lazy
+ * elements' modules (`*.define.*`), which answer 503, as a chunk gone after a
+ * deploy would. URLs of their own, so that no engine's cache hands this copy
+ * of the library the modules another test file loaded, or another file the
+ * failures of this one.
+ */
+async function faultyCopy(context, next) {
+  if (!context.path.startsWith('/faulty/')) return next();
+  if (context.path.includes('.define.')) {
+    context.status = 503;
+    context.body = '';
+    return undefined;
+  }
+  context.url = context.url.slice('/faulty'.length);
+  return next();
+}
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -78,6 +96,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
     proofEndpoint,
+    faultyCopy,
     // The strict-CSP fixture is served as a hardened host page would be.
     async (context, next) => {
       await next();

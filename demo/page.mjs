@@ -72,7 +72,7 @@ function siteHeader(lang, text) {
           <span class="brand__tagline">${text.siteTagline}</span>
         </p>
         <nav class="site-nav" aria-label="${text.headerNavLabel}">
-          <a href="#" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
+          <a href="#charte" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
           ${languageForm(lang, text)}
         </nav>
       </div>
@@ -136,7 +136,7 @@ function demoTools(text) {
 function siteFooter(text) {
   return markup`<footer class="site-footer">
       <div class="wrap site-footer__inner">
-        <a href="#" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
+        <a href="#charte" class="manage-link" data-cookie-preferences>${text.manageCookies}</a>
         <p>${text.footer.text} <a href="${PLATFORM_URL}">${PLATFORM_URL}</a>.</p>
       </div>
     </footer>`;

@@ -14,24 +14,34 @@ const modules = {
 
 export type LazyTag = keyof typeof modules;
 
-const requested = new Set<LazyTag>();
+const loading = new Map<LazyTag, Promise<CustomElementConstructor | undefined>>();
 
 /**
- * Loads the module that defines `tag`, once, and resolves when the tag is
- * defined (by this copy of the library or another). A module that fails to
- * load is reported and asked for again next time.
+ * Loads the module that defines `tag`, once, and resolves with the element's
+ * class once the tag is defined, or with `undefined` when the module could
+ * not be loaded (a chunk gone after a deploy, a network fault). The failure is
+ * reported in the console, never thrown, and the module asked for again next
+ * time, though an engine may keep a failed module for the page's life, as
+ * the HTML standard's module map does.
  */
-export function loadElement(tag: LazyTag): Promise<CustomElementConstructor> {
+export function loadElement(tag: LazyTag): Promise<CustomElementConstructor | undefined> {
   // Their texts are fetched beside their module, not after it.
   useDetailTexts();
-  if (!requested.has(tag)) {
-    requested.add(tag);
-    modules[tag]().catch((error: unknown) => {
-      requested.delete(tag);
-      console.error(`cookie consent: could not load <${tag}>`, error);
-    });
+  const defined = customElements.get(tag);
+  if (defined) return Promise.resolve(defined);
+  let load = loading.get(tag);
+  if (!load) {
+    load = modules[tag]().then(
+      () => customElements.whenDefined(tag),
+      (error: unknown) => {
+        loading.delete(tag);
+        console.error(`cookie consent: could not load <${tag}>`, error);
+        return undefined;
+      },
+    );
+    loading.set(tag, load);
   }
-  return customElements.whenDefined(tag);
+  return load;
 }
 
 /** Runs `task` when the main thread is idle (WebKit has no requestIdleCallback). */

@@ -14,24 +14,47 @@ interface PreferencesElement extends HTMLElement {
 /**
  * Opens the page's `<cookie-preferences>` for decision cookie `cookieName`,
  * creating one at the end of `<body>` if the page has none. Focus returns to
- * `opener` when it closes.
+ * `opener` when it closes. Resolves `true` once the dialog is shown, `false`
+ * when its module could not be loaded (reported in the console); it never
+ * rejects.
  */
 export function openPreferences(
   opener: HTMLElement | null = null,
   cookieName = DEFAULT_DECISION_COOKIE,
+): Promise<boolean> {
+  // The dialog's module may not be loaded yet (lazy-elements.ts). A dialog is
+  // created only once it is: a failed load leaves nothing behind.
+  return loadElement('cookie-preferences').then((defined) => {
+    if (!defined) return false;
+    let preferences = [...document.querySelectorAll<PreferencesElement>('cookie-preferences')].find(
+      (element) => (element.cookieName ?? DEFAULT_DECISION_COOKIE) === cookieName,
+    );
+    if (!preferences) {
+      preferences = document.createElement('cookie-preferences') as PreferencesElement;
+      if (cookieName !== DEFAULT_DECISION_COOKIE) {
+        preferences.setAttribute('cookie-name', cookieName);
+      }
+      document.body.append(preferences);
+    }
+    preferences.show(opener);
+    return true;
+  });
+}
+
+/**
+ * Opens the preferences, or, when the dialog cannot be loaded, goes to
+ * `fallbackHref` (the cookie policy, a "Manage cookies" link's target): the
+ * visitor still reaches the choices, and that page loads the library afresh,
+ * which mends a chunk missing after a deploy.
+ */
+export function openPreferencesOrGo(
+  opener: HTMLElement | null,
+  cookieName: string,
+  fallbackHref: string | undefined,
 ): void {
-  const existing = [...document.querySelectorAll<PreferencesElement>('cookie-preferences')].find(
-    (element) => (element.cookieName ?? DEFAULT_DECISION_COOKIE) === cookieName,
-  );
-  let preferences = existing;
-  if (!preferences) {
-    preferences = document.createElement('cookie-preferences') as PreferencesElement;
-    if (cookieName !== DEFAULT_DECISION_COOKIE) preferences.setAttribute('cookie-name', cookieName);
-    document.body.append(preferences);
-  }
-  const target = preferences;
-  // The dialog's module may not be loaded yet (lazy-elements.ts).
-  void loadElement('cookie-preferences').then(() => target.show(opener));
+  void openPreferences(opener, cookieName).then((shown) => {
+    if (!shown && fallbackHref) location.assign(fallbackHref);
+  });
 }
 
 let listening = false;
@@ -44,6 +67,11 @@ export function listenForPreferencesTriggers(): void {
     const trigger = (event.target as Element | null)?.closest?.('[data-cookie-preferences]');
     if (!(trigger instanceof HTMLElement)) return;
     event.preventDefault();
-    openPreferences(trigger, trigger.dataset.cookiePreferences || DEFAULT_DECISION_COOKIE);
+    const href = trigger instanceof HTMLAnchorElement ? trigger.href : undefined;
+    openPreferencesOrGo(
+      trigger,
+      trigger.dataset.cookiePreferences || DEFAULT_DECISION_COOKIE,
+      href,
+    );
   });
 }

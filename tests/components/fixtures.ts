@@ -173,16 +173,19 @@ export function recordConsentChanges(target: EventTarget = document): {
 
 /**
  * Runs `action` with `console.error` counted instead of printed, restored
- * afterwards whatever happens; returns the arguments of each call.
+ * afterwards whatever happens; returns the arguments of each call (which
+ * `action` sees as they come).
  */
-export async function captureConsoleErrors(action: () => unknown): Promise<unknown[][]> {
+export async function captureConsoleErrors(
+  action: (calls: readonly unknown[][]) => unknown,
+): Promise<unknown[][]> {
   const calls: unknown[][] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => {
     calls.push(args);
   };
   try {
-    await action();
+    await action(calls);
   } finally {
     console.error = original;
   }

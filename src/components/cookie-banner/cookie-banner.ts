@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
-import { openPreferences } from '../preferences-opener.js';
+import { openPreferencesOrGo } from '../preferences-opener.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 import { FocusNotObscured } from './focus-not-obscured.js';
 
@@ -190,7 +190,7 @@ export class CookieBanner extends ConsentElement {
   }
 
   private customise(event: Event): void {
-    openPreferences(event.currentTarget as HTMLElement, this.cookieName);
+    openPreferencesOrGo(event.currentTarget as HTMLElement, this.cookieName, this.policyHref);
   }
 }
 

@@ -1,0 +1,133 @@
+/**
+ * When the dialog's or the table's module cannot be loaded (a chunk gone after
+ * a deploy, a network fault), nothing throws into the page, the banner still
+ * decides, and the visitor still reaches the choices: "Customise" and "Manage
+ * cookies" links go to their page, which loads the library afresh.
+ *
+ * The page loads the library from `/faulty/`, where the test server fails
+ * the lazy modules (web-test-runner.config.mjs): URLs no other test file
+ * uses, so that no engine's cache mixes the two.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { CookieBanner } from '../../src/index.js';
+import {
+  captureConsoleErrors,
+  part,
+  rawCookie,
+  testInventory,
+  uniqueCookieName,
+  usePageDefaults,
+} from './fixtures.js';
+
+interface PageApi {
+  openPreferences(): Promise<boolean>;
+}
+
+/** The unhandled promise rejections of the page while `action` runs. */
+async function unhandledRejections(action: () => Promise<unknown>): Promise<unknown[]> {
+  const reasons: unknown[] = [];
+  const listener = (event: PromiseRejectionEvent) => reasons.push(event.reason);
+  window.addEventListener('unhandledrejection', listener);
+  try {
+    await action();
+    // Rejections are reported after the microtasks that could have handled them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    window.removeEventListener('unhandledrejection', listener);
+  }
+  return reasons;
+}
+
+describe('a lazy module that cannot be loaded', () => {
+  usePageDefaults();
+
+  before(async () => {
+    const entry = '/faulty/src/cookie-consent.ts';
+    await import(entry);
+  });
+
+  beforeEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('sends "Customise" to the cookie policy, and the banner still decides', async () => {
+    const name = uniqueCookieName();
+    const banner = await fixture<CookieBanner>(
+      html`<cookie-banner
+        cookie-name=${name}
+        policy-href="#cookie-policy"
+        .inventory=${testInventory()}
+      ></cookie-banner>`,
+    );
+    await banner.updateComplete;
+    let errors: unknown[][] = [];
+    const rejections = await unhandledRejections(async () => {
+      errors = await captureConsoleErrors(async () => {
+        part(banner, 'customise-button')!.click();
+        await waitUntil(() => location.hash === '#cookie-policy', 'went to the policy', {
+          timeout: 5000,
+        });
+      });
+    });
+    expect(rejections).to.deep.equal([]);
+    expect(errors.map((args) => String(args[0]))).to.deep.equal([
+      'cookie consent: could not load <cookie-preferences>',
+    ]);
+    expect(customElements.get('cookie-preferences')).to.equal(undefined);
+
+    part(banner, 'accept-button')!.click();
+    expect(rawCookie(name), 'the decision is stored').to.be.a('string');
+    await banner.updateComplete;
+    expect(part(banner, 'accept-button'), 'the banner is gone').to.equal(null);
+  });
+
+  it('lets a "Manage cookies" link lead where it points', async () => {
+    const link = await fixture<HTMLAnchorElement>(
+      html`<a href="#manage-cookies" data-cookie-preferences>Manage cookies</a>`,
+    );
+    const errors = await captureConsoleErrors(async () => {
+      link.click();
+      // Not at once: the link follows only once the dialog is known not to load.
+      expect(location.hash).to.equal('');
+      await waitUntil(() => location.hash === '#manage-cookies', 'followed the link', {
+        timeout: 5000,
+      });
+    });
+    expect(errors.map((args) => String(args[0]))).to.deep.equal([
+      'cookie consent: could not load <cookie-preferences>',
+    ]);
+  });
+
+  it("resolves the page API's openPreferences() with false, without throwing", async () => {
+    const api = (window as unknown as { cookieConsent: PageApi }).cookieConsent;
+    let shown: boolean | undefined;
+    const rejections = await unhandledRejections(async () => {
+      await captureConsoleErrors(async () => {
+        shown = await api.openPreferences();
+      });
+    });
+    expect(shown).to.equal(false);
+    expect(rejections).to.deep.equal([]);
+  });
+
+  it('reports a table that cannot be loaded, and throws nothing', async () => {
+    let errors: unknown[][] = [];
+    const rejections = await unhandledRejections(async () => {
+      errors = await captureConsoleErrors(async (calls) => {
+        await fixture(
+          html`<cookie-table .inventory=${testInventory()} category="necessary"></cookie-table>`,
+        );
+        await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
+      });
+    });
+    expect(rejections).to.deep.equal([]);
+    expect(errors.map((args) => String(args[0]))).to.deep.equal([
+      'cookie consent: could not load <cookie-table>',
+    ]);
+    expect(customElements.get('cookie-table')).to.equal(undefined);
+  });
+});
