@@ -37,7 +37,7 @@ for (const locale of allLocales) {
   };
 }
 
-export default {
+const scriptTag = {
   input: {
     'cookie-consent': 'src/cookie-consent.ts',
     ...Object.fromEntries(
@@ -70,3 +70,23 @@ export default {
     terser({ ecma: 2021, module: true, format: { comments: false } }),
   ],
 };
+
+/**
+ * Google Consent Mode's defaults: a classic script (not a module) for the
+ * page's <head>, so that it runs before the Google tags that follow it.
+ */
+const consentModeDefault = {
+  input: 'src/consent-mode-default.ts',
+  output: { file: 'dist/consent-mode-default.js', format: 'iife', sourcemap: true },
+  plugins: [
+    typescript({
+      tsconfig: './tsconfig.json',
+      compilerOptions: { noEmit: false, declaration: false, sourceMap: true, outDir: 'dist' },
+      include: ['src/consent-mode-default.ts'],
+      noEmitOnError: true,
+    }),
+    terser({ ecma: 2021, format: { comments: false } }),
+  ],
+};
+
+export default [scriptTag, consentModeDefault];

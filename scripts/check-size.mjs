@@ -20,8 +20,8 @@ const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 13750, goal: 9 * KIB },
-  everything: { limit: 20200, goal: 12 * KIB },
+  banner: { limit: 13900, goal: 9 * KIB },
+  everything: { limit: 20950, goal: 12 * KIB },
 };
 
 function brotliSize(file) {

@@ -14,6 +14,18 @@ export type CookieDuration =
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
 
+/** Google Consent Mode's consent types (developers.google.com/tag-platform/security/guides/consent). */
+export const CONSENT_MODE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
+export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
+
 export interface CookieCategory {
   /** Stable identifier, stored in the decision cookie. */
   id: string;
@@ -21,6 +33,8 @@ export interface CookieCategory {
   required?: boolean;
   label?: LocalizedText;
   description?: LocalizedText;
+  /** The Google Consent Mode types this category grants (google-consent-mode.ts). */
+  consentMode?: readonly ConsentModeType[];
 }
 
 export interface CookieInfo {
@@ -124,6 +138,18 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
     }
     checkText(category.label, `${path}.label`, problems, required === true);
     checkText(category.description, `${path}.description`, problems);
+    const { consentMode } = category;
+    if (
+      consentMode !== undefined &&
+      !(
+        Array.isArray(consentMode) && consentMode.every((type) => CONSENT_MODE_TYPES.includes(type))
+      )
+    ) {
+      problems.push({
+        path: `${path}.consentMode`,
+        message: `must be a list of Google consent types: ${CONSENT_MODE_TYPES.join(', ')}`,
+      });
+    }
   });
   return ids;
 }

@@ -35,8 +35,10 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     expect(loadedModules('cookie-banner')).to.not.deep.equal([]);
     expect(loadedModules('cookie-preferences')).to.deep.equal([]);
     expect(loadedModules('cookie-table')).to.deep.equal([]);
-    // Nor the gate, on a page without a script waiting for consent.
+    // Nor the gate, on a page without a script waiting for consent, nor Google
+    // Consent Mode, for an inventory that does not use it.
     expect(loadedModules('script-gate')).to.deep.equal([]);
+    expect(loadedModules('google-consent-mode')).to.deep.equal([]);
   });
 
   it('defines <cookie-table> as soon as one is added to the page, keeping its inventory', async () => {

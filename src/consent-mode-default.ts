@@ -1,0 +1,29 @@
+/**
+ * Google Consent Mode's defaults, for the page's <head> before any Google tag:
+ * every consent type denied but `security_storage`, until the visitor decides
+ * (the library then sends `update`, see consent/google-consent-mode.ts).
+ * Built as `dist/consent-mode-default.js`, a classic script, so that it runs
+ * before the tags that follow it, and a file, so that a page with a strict
+ * Content-Security-Policy need not allow inline scripts. A classic script
+ * cannot import: the types are spelt out here as in CONSENT_MODE_TYPES.
+ */
+(() => {
+  const page = window as { dataLayer?: unknown[] };
+  const dataLayer = (page.dataLayer ??= []);
+  // Google's shim pushes `arguments`: gtag.js ignores an array.
+  function gtag(..._args: unknown[]): void {
+    // eslint-disable-next-line prefer-rest-params
+    dataLayer.push(arguments);
+  }
+  gtag('consent', 'default', {
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+    analytics_storage: 'denied',
+    functionality_storage: 'denied',
+    personalization_storage: 'denied',
+    security_storage: 'granted',
+    // Milliseconds the tags wait for the stored decision's update.
+    wait_for_update: 500,
+  });
+})();
