@@ -12,6 +12,7 @@ import {
   setLanguageCookie,
   setStoredDecision,
   storedDecision,
+  tablesSettled,
   testInventory,
   uniqueCookieName,
   usePageDefaults,
@@ -476,6 +477,7 @@ describe('<cookie-preferences>', () => {
         'Cookies publicitaires',
       ]);
       expect(preferences.getAttribute('lang')).to.equal('fr');
+      await tablesRendered(preferences);
       await expect(preferences).to.be.accessible();
       preferences.hide();
       await closed(preferences);
@@ -505,6 +507,5 @@ describe('<cookie-preferences>', () => {
 
 /** The nested tables render after the dialog. */
 async function tablesRendered(preferences: CookiePreferences): Promise<void> {
-  const tables = [...preferences.shadowRoot!.querySelectorAll<CookieTable>('cookie-table')];
-  await Promise.all(tables.map((table) => table.updateComplete));
+  await tablesSettled([...preferences.shadowRoot!.querySelectorAll<CookieTable>('cookie-table')]);
 }

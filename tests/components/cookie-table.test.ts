@@ -7,6 +7,7 @@ import {
   expectSame,
   part,
   setLanguageCookie,
+  tablesSettled,
   testInventory,
   usePageDefaults,
   visibleText,
@@ -25,7 +26,7 @@ async function showTable(
       .inventory=${inventory}
     ></cookie-table>
   `);
-  await table.updateComplete;
+  await tablesSettled([table]);
   return table;
 }
 

@@ -2,7 +2,7 @@
  * What the element tests share: an inventory shaped like the seed's, and the
  * page as a host sees it (cookies, `<html lang>`, console, shadow parts).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import type { ConsentChangeEvent, CookieInventory, CookieTable } from '../../src/index.js';
 
 /**
@@ -339,4 +339,16 @@ export function loadedModules(what: string): string[] {
     .getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((url) => url.includes(what));
+}
+
+/**
+ * The tables rendered and their overflow shown: a table learns that it
+ * overflows (and becomes a focusable region) from a ResizeObserver, which
+ * reports after layout, before the paint of the frame after next.
+ */
+export async function tablesSettled(tables: readonly CookieTable[]): Promise<void> {
+  await Promise.all(tables.map((table) => table.updateComplete));
+  await nextFrame();
+  await nextFrame();
+  await Promise.all(tables.map((table) => table.updateComplete));
 }
