@@ -24,28 +24,50 @@ export function openPreferences(
 ): Promise<boolean> {
   // The dialog's module may not be loaded yet (lazy-elements.ts). A dialog is
   // created only once it is: a failed load leaves nothing behind.
-  return loadElement('cookie-preferences').then((defined) => {
-    if (!defined) return false;
-    let preferences = [...document.querySelectorAll<PreferencesElement>('cookie-preferences')].find(
-      (element) => (element.cookieName ?? DEFAULT_DECISION_COOKIE) === cookieName,
-    );
-    if (!preferences) {
-      preferences = document.createElement('cookie-preferences') as PreferencesElement;
-      if (cookieName !== DEFAULT_DECISION_COOKIE) {
-        preferences.setAttribute('cookie-name', cookieName);
+  return loadElement('cookie-preferences')
+    .then((defined) => {
+      if (!defined) return false;
+      let preferences = [
+        ...document.querySelectorAll<PreferencesElement>('cookie-preferences'),
+      ].find((element) => (element.cookieName ?? DEFAULT_DECISION_COOKIE) === cookieName);
+      if (!preferences) {
+        preferences = document.createElement('cookie-preferences') as PreferencesElement;
+        if (cookieName !== DEFAULT_DECISION_COOKIE) {
+          preferences.setAttribute('cookie-name', cookieName);
+        }
+        document.body.append(preferences);
       }
-      document.body.append(preferences);
-    }
-    preferences.show(opener);
-    return true;
-  });
+      preferences.show(opener);
+      return true;
+    })
+    .catch((error: unknown) => {
+      // E.g. called from a script in <head>, before there is a <body>.
+      console.error('cookie consent: could not open the preferences', error);
+      return false;
+    });
+}
+
+/**
+ * Whether going to `href` can help a visitor whose dialog did not load: a
+ * page of the site, or a named part of this one (the policy). Never a
+ * `javascript:` URL, nor a bare `#`, which would only scroll to the top.
+ */
+function worthFollowing(href: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(href, location.href);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return url.hash.length > 1 || url.href.split('#')[0] !== location.href.split('#')[0];
 }
 
 /**
  * Opens the preferences, or, when the dialog cannot be loaded, goes to
  * `fallbackHref` (the cookie policy, a "Manage cookies" link's target): the
- * visitor still reaches the choices, and that page loads the library afresh,
- * which mends a chunk missing after a deploy.
+ * visitor still reaches the policy, and another page loads the library
+ * afresh, which mends a chunk missing after a deploy.
  */
 export function openPreferencesOrGo(
   opener: HTMLElement | null,
@@ -53,7 +75,7 @@ export function openPreferencesOrGo(
   fallbackHref: string | undefined,
 ): void {
   void openPreferences(opener, cookieName).then((shown) => {
-    if (!shown && fallbackHref) location.assign(fallbackHref);
+    if (!shown && fallbackHref && worthFollowing(fallbackHref)) location.assign(fallbackHref);
   });
 }
 

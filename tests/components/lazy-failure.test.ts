@@ -102,6 +102,29 @@ describe('a lazy module that cannot be loaded', () => {
     ]);
   });
 
+  it('follows neither a bare "#" nor a javascript: link', async () => {
+    const page = window as unknown as { linkRan?: boolean };
+    const container = await fixture<HTMLDivElement>(
+      html`<div><a href="#" data-cookie-preferences>Manage cookies</a></div>`,
+    );
+    // Written without the template, whose linter rightly refuses such a link.
+    const scripted = document.createElement('a');
+    scripted.href = 'javascript:window.linkRan = true';
+    scripted.dataset.cookiePreferences = '';
+    scripted.textContent = 'Manage cookies';
+    container.append(scripted);
+    const errors = await captureConsoleErrors(async (calls) => {
+      for (const link of container.querySelectorAll('a')) link.click();
+      // One load for both clicks, so one failure reported.
+      await waitUntil(() => calls.length > 0, 'the failure reported', { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    expect(errors).to.have.length(1);
+    // Following "#" would leave the URL ending in "#" (its hash stays empty).
+    expect(location.href.endsWith('#'), location.href).to.equal(false);
+    expect(page.linkRan).to.equal(undefined);
+  });
+
   it("resolves the page API's openPreferences() with false, without throwing", async () => {
     const api = (window as unknown as { cookieConsent: PageApi }).cookieConsent;
     let shown: boolean | undefined;

@@ -114,7 +114,8 @@ describe('reopening the preferences from the page', () => {
     const preferences = await fixture<CookiePreferences>(html`
       <cookie-preferences cookie-name=${name} .inventory=${testInventory()}></cookie-preferences>
     `);
-    window.cookieConsent!.openPreferences(null, name);
+    const shown = await window.cookieConsent!.openPreferences(null, name);
+    expect(shown, 'resolves true once shown').to.equal(true);
     await opened(preferences);
     expect(part(preferences, 'dialog')!.hasAttribute('open')).to.equal(true);
     preferences.hide();
