@@ -8,14 +8,15 @@
  * cannot import: the types are spelt out here as in CONSENT_MODE_TYPES.
  */
 (() => {
-  const page = window as { dataLayer?: unknown[] };
+  const page = window as { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
   const dataLayer = (page.dataLayer ??= []);
-  // Google's shim pushes `arguments`: gtag.js ignores an array.
-  function gtag(..._args: unknown[]): void {
+  // Google's shim, global as its snippet makes it, for the page's own
+  // gtag('config', …): it pushes `arguments`, as gtag.js ignores an array.
+  page.gtag ??= function gtag(..._args: unknown[]): void {
     // eslint-disable-next-line prefer-rest-params
     dataLayer.push(arguments);
-  }
-  gtag('consent', 'default', {
+  };
+  page.gtag('consent', 'default', {
     ad_storage: 'denied',
     ad_user_data: 'denied',
     ad_personalization: 'denied',

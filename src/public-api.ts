@@ -17,5 +17,6 @@ export type {
   Party,
 } from './consent/inventory.js';
 export { findInventoryProblems } from './consent/inventory.js';
+export type { ConsentModeState, ConsentModeType } from './consent/google-consent-mode.js';
 export { normalizeLanguageCode, supportedLanguageVariant } from './consent/language.js';
 export { uiLocales } from './i18n/localize.js';

@@ -1,29 +1,58 @@
 /**
  * Google Consent Mode (v2): tells Google's tags (gtag.js, Tag Manager) what
- * the visitor decided, for the categories whose `consentMode` lists Google's
- * consent types. The page sets the defaults itself, before any Google tag
- * (`dist/consent-mode-default.js` or its inline equivalent, see the README);
- * this module sends `gtag('consent', 'update', …)` for the decision in force
- * when the page loads, and again after every decision, reset, or decision
- * taken in another tab. Only pages whose inventory uses `consentMode` fetch it.
+ * the visitor decided, for sites whose inventory names, per category, the
+ * Google consent types it grants (`consentMode`). The page sets the defaults
+ * itself, before any Google tag (`dist/consent-mode-default.js`, see the
+ * README); this sends `gtag('consent', 'update', …)` as soon as the inventory
+ * is known, then after every decision, reset, or decision taken in another
+ * tab, and pushes a `cookie_consent_update` event for Tag Manager's triggers.
+ * The registry fetches it for inventories that use `consentMode`, and calls
+ * `update()` from the store's first listener (registry.ts).
  */
-import type { CookieInventory } from './inventory.js';
+import { usesConsentMode, type CookieInventory } from './inventory.js';
 import type { ConsentStore } from './store.js';
 
+/** Google's consent types (developers.google.com/tag-platform/security/guides/consent). */
+export const CONSENT_MODE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
+export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
 export type ConsentModeState = 'granted' | 'denied';
 
+/** The `dataLayer` event pushed after each update, for Tag Manager's triggers. */
+export const CONSENT_UPDATE_EVENT = 'cookie_consent_update';
+
+export function isConsentModeType(type: string): type is ConsentModeType {
+  return (CONSENT_MODE_TYPES as readonly string[]).includes(type);
+}
+
 /**
- * The state of every consent type the inventory maps: granted when a
- * category that lists it is granted, denied otherwise.
+ * The state of every consent type: granted when a category that lists it is
+ * granted, denied when none is; a type no category lists keeps the default
+ * (`security_storage` granted, the others denied), so that each update
+ * covers every type the defaults set.
  */
 export function consentModeStates(
   inventory: CookieInventory,
   isGranted: (categoryId: string) => boolean,
-): Record<string, ConsentModeState> {
-  const states: Record<string, ConsentModeState> = {};
+): Record<ConsentModeType, ConsentModeState> {
+  const states = {} as Record<ConsentModeType, ConsentModeState>;
+  for (const type of CONSENT_MODE_TYPES) {
+    states[type] = type === 'security_storage' ? 'granted' : 'denied';
+  }
+  const listed = new Set<string>();
   for (const category of inventory.categories) {
     for (const type of category.consentMode ?? []) {
-      if (states[type] !== 'granted') states[type] = isGranted(category.id) ? 'granted' : 'denied';
+      if (!isConsentModeType(type)) continue;
+      if (!listed.has(type)) states[type] = 'denied';
+      listed.add(type);
+      if (isGranted(category.id)) states[type] = 'granted';
     }
   }
   return states;
@@ -32,6 +61,10 @@ export function consentModeStates(
 interface GtagWindow {
   dataLayer?: unknown[];
   gtag?: (...args: unknown[]) => void;
+}
+
+export function dataLayer(): unknown[] {
+  return ((window as GtagWindow).dataLayer ??= []);
 }
 
 /**
@@ -45,36 +78,35 @@ function gtag(...args: unknown[]): void {
     return;
   }
   // eslint-disable-next-line prefer-rest-params
-  (page.dataLayer ??= []).push(arguments);
+  dataLayer().push(arguments);
 }
 
 export class GoogleConsentMode {
   private sent = '';
-  private unsubscribe?: () => void;
+  private checked = false;
 
   constructor(private readonly store: ConsentStore) {}
 
-  /** Sends the decision in force, then each change. */
-  start(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.store.subscribe(() => this.update());
-    this.update();
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private update(): void {
-    const { inventory, decision } = this.store;
-    // Before any decision the page's defaults stand; after a reset, the
-    // states sent earlier are withdrawn (required categories stay granted).
-    if (!inventory || (!decision && !this.sent)) return;
+  /** Sends the states of the store's inventory and decision, unless Google has them already. */
+  update(): void {
+    const { inventory } = this.store;
+    if (!inventory || !usesConsentMode(inventory)) return;
+    if (!this.checked) {
+      this.checked = true;
+      // Diagnostics only: fetched once, by sites that use Consent Mode.
+      void import('./google-consent-mode-check.js').then(
+        ({ checkConsentModeSetUp }) => checkConsentModeSetUp(inventory),
+        () => undefined,
+      );
+    }
     const states = consentModeStates(inventory, (id) => this.store.isGranted(id));
     const key = JSON.stringify(states);
-    if (key === this.sent || key === '{}') return;
+    if (key === this.sent) return;
     this.sent = key;
     gtag('consent', 'update', states);
+    dataLayer().push({
+      event: CONSENT_UPDATE_EVENT,
+      cookie_consent: { categories: this.store.decision?.categories ?? {} },
+    });
   }
 }

@@ -3,6 +3,7 @@
  * reported, never thrown: a host page must not break because of a typo in its
  * cookie list.
  */
+import type { ConsentModeType } from './google-consent-mode.js';
 
 /** A text shown to visitors: one string, or one string per locale code. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
@@ -13,18 +14,6 @@ export type CookieDuration =
 
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
-
-/** Google Consent Mode's consent types (developers.google.com/tag-platform/security/guides/consent). */
-export const CONSENT_MODE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-] as const;
-export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
 
 export interface CookieCategory {
   /** Stable identifier, stored in the decision cookie. */
@@ -139,15 +128,14 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
     checkText(category.label, `${path}.label`, problems, required === true);
     checkText(category.description, `${path}.description`, problems);
     const { consentMode } = category;
+    // Only the shape: unknown types are reported and ignored (google-consent-mode.ts).
     if (
       consentMode !== undefined &&
-      !(
-        Array.isArray(consentMode) && consentMode.every((type) => CONSENT_MODE_TYPES.includes(type))
-      )
+      !(Array.isArray(consentMode) && consentMode.every((type) => typeof type === 'string'))
     ) {
       problems.push({
         path: `${path}.consentMode`,
-        message: `must be a list of Google consent types: ${CONSENT_MODE_TYPES.join(', ')}`,
+        message: 'must be a list of Google consent types',
       });
     }
   });
@@ -193,6 +181,11 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
 }
 
 const TEXT_FIELDS = ['provider', 'service', 'purpose'] as const;
+
+/** Whether the inventory asks for Google Consent Mode (google-consent-mode.ts). */
+export function usesConsentMode(inventory: CookieInventory | undefined): boolean {
+  return inventory?.categories.some((category) => category.consentMode?.length) ?? false;
+}
 
 /** Every problem of `value` as an inventory; an empty list means it is valid. */
 export function findInventoryProblems(value: unknown): InventoryProblem[] {

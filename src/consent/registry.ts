@@ -1,24 +1,38 @@
 import { whenPresent } from '../when-present.js';
 import { DEFAULT_DECISION_COOKIE } from './decision-cookie.js';
 import { GATED_SCRIPTS } from './gated-scripts.js';
+import { usesConsentMode } from './inventory.js';
 import { ConsentStore } from './store.js';
 
 const stores = new Map<string, ConsentStore>();
 
 /**
- * Fetches the Google Consent Mode module once the store's inventory maps a
- * category to Google's consent types; other sites never download it.
+ * Google Consent Mode, for inventories that ask for it: its module is fetched
+ * on first need, then updated from the store's first listener, so that Google
+ * hears of each decision before the scripts the gate releases for it push
+ * their `config`. Returns what the gate waits for: the module, while it is
+ * on its way.
  */
-function watchForConsentMode(store: ConsentStore): void {
-  const stop = store.subscribe(() => {
-    if (!store.inventory?.categories.some((category) => category.consentMode?.length)) return;
-    stop();
-    import('./google-consent-mode.js').then(
-      ({ GoogleConsentMode }) => new GoogleConsentMode(store).start(),
-      (error: unknown) =>
-        console.error('cookie consent: could not load Google Consent Mode', error),
-    );
+function followWithConsentMode(store: ConsentStore): () => Promise<unknown> | undefined {
+  let consentMode: { update(): void } | undefined;
+  let loading: Promise<unknown> | undefined;
+  let settled = false;
+  store.subscribe(() => {
+    if (consentMode) consentMode.update();
+    else if (!loading && usesConsentMode(store.inventory)) {
+      loading = import('./google-consent-mode.js')
+        .then(({ GoogleConsentMode }) => {
+          consentMode = new GoogleConsentMode(store);
+          consentMode.update();
+        })
+        // A module that does not load, or a page's gtag() that throws.
+        .catch((error: unknown) =>
+          console.error('cookie consent: Google Consent Mode failed', error),
+        )
+        .finally(() => (settled = true));
+    }
   });
+  return () => (settled ? undefined : loading);
 }
 
 /**
@@ -33,10 +47,10 @@ export function consentStore(cookieName: string = DEFAULT_DECISION_COOKIE): Cons
     store = new ConsentStore(cookieName);
     stores.set(cookieName, store);
     const gated = store;
-    watchForConsentMode(store);
+    const consentModePending = followWithConsentMode(store);
     whenPresent(GATED_SCRIPTS, () => {
       import('./script-gate.js').then(
-        ({ ScriptGate }) => new ScriptGate(gated).start(),
+        ({ ScriptGate }) => new ScriptGate(gated, document, consentModePending).start(),
         (error: unknown) => console.error('cookie consent: could not load the script gate', error),
       );
     });

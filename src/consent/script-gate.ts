@@ -27,9 +27,14 @@ export class ScriptGate {
   private observer?: MutationObserver;
   private unsubscribe?: () => void;
 
+  /**
+   * @param waitFor what must come first, if anything: Google Consent Mode on
+   *   its way, so that Google hears of a decision before the tags it releases.
+   */
   constructor(
     private readonly store: ConsentStore,
     private readonly root: ParentNode & Node = document,
+    private readonly waitFor: () => Promise<unknown> | undefined = () => undefined,
   ) {}
 
   /** Runs what is granted now, then watches decisions and scripts added later. */
@@ -53,6 +58,11 @@ export class ScriptGate {
   release(): void {
     // Gating waits for an inventory: its revision decides whether a stored decision counts.
     if (!this.store.inventory) return;
+    const pending = this.waitFor();
+    if (pending) {
+      void pending.then(() => this.release());
+      return;
+    }
     for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
       const categories = script.dataset.consentCategory!.split(/\s+/).filter(Boolean);

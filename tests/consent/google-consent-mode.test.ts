@@ -2,7 +2,8 @@
  * Google Consent Mode, as Google's tags see it: what the page's `dataLayer`
  * holds. The defaults come from dist/consent-mode-default.js (its source is
  * loaded here as the classic script it is built into); the library pushes
- * `update` for the decision in force and for each change.
+ * `update` for the decision in force and for each change, each followed by a
+ * `cookie_consent_update` event.
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import {
@@ -15,74 +16,68 @@ import {
 import { serializeDecision } from '../../src/consent/decision-cookie.js';
 import { consentModeStates } from '../../src/consent/google-consent-mode.js';
 import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
+import {
+  args,
+  consentModeInventory,
+  DEFAULTS,
+  page,
+  pushDefaults,
+  updates,
+} from './consent-mode-support.js';
 import { sampleInventory, setTestCookie, uniqueCookieName } from './support.js';
 
-interface GtagPage {
-  dataLayer?: unknown[];
-  gtag?: (...args: unknown[]) => void;
-}
-const page = window as unknown as GtagPage;
-
-/** The sample inventory with Google's consent types mapped as the README suggests. */
-function consentModeInventory(): CookieInventory {
-  const inventory = sampleInventory();
-  const [necessary, statistics, marketing] = inventory.categories;
-  return {
-    ...inventory,
-    categories: [
-      { ...necessary, consentMode: ['security_storage'] },
-      { ...statistics, consentMode: ['analytics_storage'] },
-      { ...marketing, consentMode: ['ad_storage', 'ad_user_data', 'ad_personalization'] },
-    ],
-  };
-}
-
-/** The `gtag('consent', …)` commands in the dataLayer, as `[command, states]`. */
-function consentCommands(): [string, Record<string, unknown>][] {
-  return (page.dataLayer ?? [])
-    .filter((entry) => (entry as ArrayLike<unknown>)[0] === 'consent')
-    .map((entry) => {
-      const args = entry as ArrayLike<unknown>;
-      return [args[1] as string, args[2] as Record<string, unknown>];
-    });
-}
-
-/** Waits until the dataLayer holds `count` consent commands, then a little, for any extra one. */
-async function commandsAfter(count: number) {
-  await waitUntil(() => consentCommands().length >= count, `${count} consent commands`, {
-    timeout: 5000,
-  });
+/** Waits until the dataLayer holds `count` updates, then a little, for any extra one. */
+async function updatesAfter(count: number) {
+  await waitUntil(() => updates().length >= count, `${count} consent updates`, { timeout: 5000 });
   await aTimeout(50);
-  return consentCommands();
+  return updates();
 }
 
+interface Printed {
+  error: string[];
+  warn: string[];
+}
+
+/**
+ * Runs `action` with console.error and console.warn recorded; returns what
+ * each printed (which `action` sees as it comes).
+ */
+async function consoleDuring(action: (printed: Printed) => Promise<unknown>): Promise<Printed> {
+  const printed: Printed = { error: [], warn: [] };
+  const { error, warn } = console;
+  console.error = (...parts: unknown[]) => printed.error.push(parts.join(' '));
+  console.warn = (...parts: unknown[]) => printed.warn.push(parts.join(' '));
+  try {
+    await action(printed);
+  } finally {
+    Object.assign(console, { error, warn });
+  }
+  return printed;
+}
+
+const NOTHING_DECIDED = { ...DEFAULTS, functionality_storage: 'granted' };
 const ALL_GRANTED = {
-  security_storage: 'granted',
+  ...NOTHING_DECIDED,
   analytics_storage: 'granted',
   ad_storage: 'granted',
   ad_user_data: 'granted',
   ad_personalization: 'granted',
 };
-const ALL_REFUSED = {
-  security_storage: 'granted',
-  analytics_storage: 'denied',
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-};
+const STATISTICS_ONLY = { ...NOTHING_DECIDED, analytics_storage: 'granted' };
 
 describe('Google Consent Mode', () => {
   let cookieName: string;
 
   beforeEach(() => {
     cookieName = uniqueCookieName('gcm');
-    page.dataLayer = [];
+    pushDefaults();
     delete page.gtag;
   });
 
   afterEach(() => {
     delete page.dataLayer;
     delete page.gtag;
+    for (const script of document.querySelectorAll('script[data-test-gated]')) script.remove();
   });
 
   describe('the defaults script (dist/consent-mode-default.js)', () => {
@@ -101,123 +96,173 @@ describe('Google Consent Mode', () => {
       const entry = page.dataLayer![0];
       // gtag.js reads the arguments object Google's shim pushes; it ignores arrays.
       expect(Object.prototype.toString.call(entry)).to.equal('[object Arguments]');
-      expect(consentCommands()).to.deep.equal([
-        [
-          'default',
-          {
-            ad_storage: 'denied',
-            ad_user_data: 'denied',
-            ad_personalization: 'denied',
-            analytics_storage: 'denied',
-            functionality_storage: 'denied',
-            personalization_storage: 'denied',
-            security_storage: 'granted',
-            wait_for_update: 500,
-          },
-        ],
+      expect(page.gtag, 'the global gtag() of Google’s snippet').to.be.a('function');
+      expect(Array.from(args(entry))).to.deep.equal([
+        'consent',
+        'default',
+        { ...DEFAULTS, wait_for_update: 500 },
       ]);
     });
   });
 
-  // That other pages do not even load the module: tests/components/lazy-elements.test.ts.
   it('sends nothing for an inventory without consentMode', async () => {
     setInventory(sampleInventory(), cookieName);
     acceptAll(cookieName);
     await aTimeout(200);
-    expect(page.dataLayer).to.deep.equal([]);
+    expect(page.dataLayer).to.have.length(1);
   });
 
-  it('sends nothing before the visitor decides: the page’s defaults stand', async () => {
+  it('sends every type as soon as the inventory is known: the required category’s granted', async () => {
     setInventory(consentModeInventory(), cookieName);
-    await aTimeout(300);
-    expect(consentCommands()).to.deep.equal([]);
+    expect(await updatesAfter(1)).to.deep.equal([NOTHING_DECIDED]);
   });
 
-  it('grants the mapped types on "accept all", as an arguments object', async () => {
+  it('grants the mapped types on "accept all", as an arguments object, then an event', async () => {
     setInventory(consentModeInventory(), cookieName);
+    await updatesAfter(1);
     acceptAll(cookieName);
-    expect(await commandsAfter(1)).to.deep.equal([['update', ALL_GRANTED]]);
-    expect(Object.prototype.toString.call(page.dataLayer![0])).to.equal('[object Arguments]');
+    expect(await updatesAfter(2)).to.deep.equal([NOTHING_DECIDED, ALL_GRANTED]);
+    const update = page.dataLayer!.findIndex((entry) => args(entry)[2] === updates()[1]);
+    expect(Object.prototype.toString.call(page.dataLayer![update])).to.equal('[object Arguments]');
+    expect(page.dataLayer![update + 1]).to.deep.equal({
+      event: 'cookie_consent_update',
+      cookie_consent: { categories: { necessary: true, statistics: true, marketing: true } },
+    });
   });
 
-  it('denies all but the required category’s on "reject all", then follows each change', async () => {
+  it('follows each change, never sending the same states twice, and withdraws on reset', async () => {
     setInventory(consentModeInventory(), cookieName);
+    await updatesAfter(1);
     rejectAll(cookieName);
-    expect(await commandsAfter(1)).to.deep.equal([['update', ALL_REFUSED]]);
+    // Refusing everything leaves the states as they were: nothing new to send.
     saveConsent({ statistics: true }, cookieName);
-    expect(await commandsAfter(2)).to.deep.equal([
-      ['update', ALL_REFUSED],
-      ['update', { ...ALL_REFUSED, analytics_storage: 'granted' }],
-    ]);
-    // The same decision again changes nothing Google needs to hear.
     saveConsent({ statistics: true }, cookieName);
+    acceptAll(cookieName);
     resetConsent(cookieName);
-    expect(await commandsAfter(3)).to.deep.equal([
-      ['update', ALL_REFUSED],
-      ['update', { ...ALL_REFUSED, analytics_storage: 'granted' }],
-      ['update', ALL_REFUSED],
+    expect(await updatesAfter(4)).to.deep.equal([
+      NOTHING_DECIDED,
+      STATISTICS_ONLY,
+      ALL_GRANTED,
+      NOTHING_DECIDED,
     ]);
   });
 
-  it('sends the decision stored by an earlier visit as soon as the inventory is known', async () => {
-    setTestCookie(
-      cookieName,
-      serializeDecision({
-        categories: { necessary: true, statistics: true, marketing: false },
+  describe('with a decision stored by an earlier visit', () => {
+    function storeDecision(revision: number) {
+      setTestCookie(
+        cookieName,
+        serializeDecision({
+          categories: { necessary: true, statistics: true, marketing: false },
+          revision,
+          timestamp: new Date().toISOString(),
+          id: 'earlier-visit',
+        }),
+      );
+    }
+
+    it('sends it as soon as the inventory is known', async () => {
+      storeDecision(1);
+      setInventory(consentModeInventory(), cookieName);
+      expect(await updatesAfter(1)).to.deep.equal([STATISTICS_ONLY]);
+    });
+
+    it('grants nothing for a decision taken on another revision', async () => {
+      storeDecision(1);
+      setInventory(consentModeInventory(2), cookieName);
+      expect(await updatesAfter(1)).to.deep.equal([NOTHING_DECIDED]);
+    });
+  });
+
+  it('follows a decision taken in another tab', async () => {
+    setInventory(consentModeInventory(), cookieName);
+    await updatesAfter(1);
+    const otherTab = new BroadcastChannel(`cookie-consent:${cookieName}`);
+    otherTab.postMessage({
+      detail: {
+        categories: { necessary: true, statistics: true, marketing: true },
+        action: 'accept-all',
         revision: 1,
         timestamp: new Date().toISOString(),
-        id: 'earlier-visit',
-      }),
-    );
-    setInventory(consentModeInventory(), cookieName);
-    expect(await commandsAfter(1)).to.deep.equal([
-      ['update', { ...ALL_REFUSED, analytics_storage: 'granted' }],
-    ]);
+        id: 'other-tab',
+      },
+    });
+    otherTab.close();
+    expect(await updatesAfter(2)).to.deep.equal([NOTHING_DECIDED, ALL_GRANTED]);
   });
 
   it('calls the page’s own gtag() when it has one', async () => {
     const calls: unknown[][] = [];
-    page.gtag = (...args: unknown[]) => calls.push(args);
+    page.gtag = (...parts: unknown[]) => calls.push(parts);
     setInventory(consentModeInventory(), cookieName);
-    acceptAll(cookieName);
     await waitUntil(() => calls.length > 0, 'gtag() called', { timeout: 5000 });
-    expect(calls).to.deep.equal([['consent', 'update', ALL_GRANTED]]);
-    expect(page.dataLayer).to.deep.equal([]);
+    expect(calls).to.deep.equal([['consent', 'update', NOTHING_DECIDED]]);
+  });
+
+  it('reports an unknown type and ignores it, keeping the inventory', async () => {
+    const inventory = consentModeInventory();
+    const categories = inventory.categories.map((category) =>
+      category.id === 'statistics'
+        ? { ...category, consentMode: ['analytics_storage', 'analytic_storage'] }
+        : category,
+    );
+    const printed = await consoleDuring(async (sofar) => {
+      expect(setInventory({ ...inventory, categories } as CookieInventory, cookieName)).to.equal(
+        true,
+      );
+      await updatesAfter(1);
+      await waitUntil(() => sofar.error.length > 0, 'reported', { timeout: 5000 });
+    });
+    expect(printed.error).to.have.length(1);
+    expect(printed.error[0]).to.contain('categories[1].consentMode: "analytic_storage"');
+    expect(printed.warn).to.deep.equal([]);
+    expect(updates()).to.deep.equal([NOTHING_DECIDED]);
+  });
+
+  it('warns when the page set no defaults before it', async () => {
+    page.dataLayer = [];
+    const printed = await consoleDuring(async (sofar) => {
+      setInventory(consentModeInventory(), cookieName);
+      await waitUntil(() => sofar.warn.length > 0, 'warned', { timeout: 5000 });
+    });
+    expect(printed.warn).to.have.length(1);
+    expect(printed.warn[0]).to.contain("gtag('consent', 'default'");
   });
 });
 
 describe('consentModeStates', () => {
-  it('grants a type when any category listing it is granted', () => {
-    const inventory: CookieInventory = {
-      categories: [
-        { id: 'a', consentMode: ['ad_storage'] },
-        { id: 'b', consentMode: ['ad_storage', 'analytics_storage'] },
-        { id: 'c' },
-      ],
-    };
+  const inventory: CookieInventory = {
+    categories: [
+      { id: 'a', consentMode: ['ad_storage'] },
+      { id: 'b', consentMode: ['ad_storage', 'analytics_storage'] },
+      { id: 'c', consentMode: ['security_storage'] },
+      { id: 'd' },
+    ],
+  };
+
+  it('grants a type when any category listing it is granted; the others keep the defaults', () => {
     expect(consentModeStates(inventory, (id) => id === 'b')).to.deep.equal({
+      ...DEFAULTS,
       ad_storage: 'granted',
       analytics_storage: 'granted',
+      security_storage: 'denied',
     });
-    expect(consentModeStates(inventory, (id) => id === 'a')).to.deep.equal({
+    expect(consentModeStates(inventory, (id) => id === 'a' || id === 'c')).to.deep.equal({
+      ...DEFAULTS,
       ad_storage: 'granted',
-      analytics_storage: 'denied',
     });
-    expect(consentModeStates(inventory, () => false)).to.deep.equal({
-      ad_storage: 'denied',
-      analytics_storage: 'denied',
-    });
+    expect(consentModeStates({ categories: [{ id: 'd' }] }, () => true)).to.deep.equal(DEFAULTS);
   });
 });
 
 describe('consentMode in the inventory', () => {
-  it('must list Google consent types', () => {
+  it('must be a list of type names; which names is checked apart, and not fatal', () => {
     const inventory = (consentMode: unknown) => ({
       categories: [{ id: 'statistics', consentMode }],
     });
     expect(findInventoryProblems(inventory(['analytics_storage']))).to.deep.equal([]);
+    expect(findInventoryProblems(inventory(['analytic_storage']))).to.deep.equal([]);
     expect(findInventoryProblems(inventory([]))).to.deep.equal([]);
-    for (const wrong of ['analytics_storage', ['analytic_storage'], [1], {}]) {
+    for (const wrong of ['analytics_storage', [1], {}, null]) {
       expect(findInventoryProblems(inventory(wrong)), JSON.stringify(wrong))
         .to.have.length(1)
         .and.to.have.nested.property('[0].path', 'categories[0].consentMode');
