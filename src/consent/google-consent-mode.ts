@@ -26,15 +26,15 @@ export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
 export type ConsentModeState = 'granted' | 'denied';
 
 /** The `dataLayer` event pushed after each update, for Tag Manager's triggers. */
-export const CONSENT_UPDATE_EVENT = 'cookie_consent_update';
+const CONSENT_UPDATE_EVENT = 'cookie_consent_update';
 
 export function isConsentModeType(type: string): type is ConsentModeType {
   return (CONSENT_MODE_TYPES as readonly string[]).includes(type);
 }
 
 /**
- * The state of every consent type: granted when a category that lists it is
- * granted, denied when none is; a type no category lists keeps the default
+ * The state of every consent type: when categories list it, granted if one
+ * of them is granted, denied otherwise; when none does, its default
  * (`security_storage` granted, the others denied), so that each update
  * covers every type the defaults set.
  */
@@ -44,16 +44,12 @@ export function consentModeStates(
 ): Record<ConsentModeType, ConsentModeState> {
   const states = {} as Record<ConsentModeType, ConsentModeState>;
   for (const type of CONSENT_MODE_TYPES) {
-    states[type] = type === 'security_storage' ? 'granted' : 'denied';
-  }
-  const listed = new Set<string>();
-  for (const category of inventory.categories) {
-    for (const type of category.consentMode ?? []) {
-      if (!isConsentModeType(type)) continue;
-      if (!listed.has(type)) states[type] = 'denied';
-      listed.add(type);
-      if (isGranted(category.id)) states[type] = 'granted';
-    }
+    const listing = inventory.categories.filter((category) => category.consentMode?.includes(type));
+    const granted =
+      listing.length === 0
+        ? type === 'security_storage'
+        : listing.some((category) => isGranted(category.id));
+    states[type] = granted ? 'granted' : 'denied';
   }
   return states;
 }
