@@ -12,6 +12,8 @@ export type {
   CookieDuration,
   CookieInfo,
   CookieInventory,
+  CookieStorage,
+  CookieVendor,
   InventoryProblem,
   LocalizedText,
   Party,

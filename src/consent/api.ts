@@ -14,9 +14,13 @@ export function getConsent(cookieName?: string): ConsentDecision | undefined {
   return consentStore(cookieName).decision;
 }
 
-/** Whether `categoryId` may be used now (required categories always may). */
-export function hasConsent(categoryId: string, cookieName?: string): boolean {
-  return consentStore(cookieName).isGranted(categoryId);
+/**
+ * Whether a category or a vendor may be used now (required categories and
+ * their vendors always may). A category with vendors counts as granted only
+ * when every one of its vendors is.
+ */
+export function hasConsent(id: string, cookieName?: string): boolean {
+  return consentStore(cookieName).isGranted(id);
 }
 
 /**
@@ -57,7 +61,10 @@ export function rejectAll(cookieName?: string): ConsentDetail | undefined {
   return consentStore(cookieName).rejectAll(document);
 }
 
-/** Records a choice per category; categories not named are refused. */
+/**
+ * Records a choice per category and vendor (`{ statistics: true, youtube: true }`):
+ * a vendor not named follows its category; anything else not named is refused.
+ */
 export function saveConsent(
   choices: Readonly<Record<string, boolean>>,
   cookieName?: string,

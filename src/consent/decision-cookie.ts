@@ -17,6 +17,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface DecisionRecord {
   /** Every category of the inventory, granted or not. */
   categories: Record<string, boolean>;
+  /**
+   * Every vendor of the inventory when the decision was taken, granted or not;
+   * a vendor missing here was added since. In the cookie: `{ granted: "ids",
+   * refused: "ids" }`, space-separated, omitted when the inventory has no vendors.
+   */
+  vendors?: Record<string, boolean>;
+  /** Whether the browser sent Global Privacy Control when the decision was taken. */
+  gpc?: boolean;
   /** The inventory's revision when the decision was taken. */
   revision?: string | number;
   /** When the decision was taken, ISO 8601. */
@@ -32,7 +40,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The cookie value for `record`. */
 export function serializeDecision(record: DecisionRecord): string {
   const { categories, revision, timestamp, id } = record;
-  return encodeURIComponent(JSON.stringify({ categories, revision, timestamp, id }));
+  const ids = Object.keys(record.vendors ?? {});
+  // Two space-separated lists rather than a map or arrays: once escaped, a
+  // vendor costs its id plus 3 bytes, so 100 vendors stay near 2 KB.
+  const vendors = ids.length
+    ? {
+        granted: ids.filter((vendor) => record.vendors![vendor]).join(' '),
+        refused: ids.filter((vendor) => !record.vendors![vendor]).join(' '),
+      }
+    : undefined;
+  const gpc = record.gpc || undefined;
+  return encodeURIComponent(JSON.stringify({ categories, vendors, revision, timestamp, id, gpc }));
+}
+
+/** The vendor choices of a parsed cookie: `{}` without any, `undefined` when malformed. */
+function parseVendors(value: unknown): Record<string, boolean> | undefined {
+  if (value === undefined) return {};
+  if (!isRecord(value)) return undefined;
+  const lists = [value.granted ?? '', value.refused ?? ''];
+  if (!lists.every((list) => typeof list === 'string')) return undefined;
+  const [granted, refused] = (lists as string[]).map((list) => list.split(' ').filter(Boolean));
+  // fromEntries defines own keys: an id such as "__proto__" stays a plain key.
+  return Object.fromEntries([
+    ...refused.map((id) => [id, false] as const),
+    // A vendor listed in both is refused: a refusal must stick.
+    ...granted.filter((id) => !refused.includes(id)).map((id) => [id, true] as const),
+  ]);
 }
 
 /** The record in a raw cookie value, or `undefined` for anything else. */
@@ -54,7 +87,17 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
   }
   if (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))) return undefined;
   if (typeof id !== 'string' || id === '') return undefined;
-  return { categories: categories as Record<string, boolean>, revision, timestamp, id };
+  const vendors = parseVendors(value.vendors);
+  if (!vendors) return undefined;
+  const record: DecisionRecord = {
+    categories: categories as Record<string, boolean>,
+    revision,
+    timestamp,
+    id,
+  };
+  if (Object.keys(vendors).length > 0) record.vendors = vendors;
+  if (value.gpc === true) record.gpc = true;
+  return record;
 }
 
 /** Revisions compare as strings, so `1` and `"1"` are the same. */
@@ -94,19 +137,4 @@ export function newDecisionId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
     byte.toString(16).padStart(2, '0'),
   ).join('');
-}
-
-/**
- * The categories map for a decision: every category of the inventory, required
- * ones always on, the others as `choose` says.
- */
-export function decideCategories(
-  inventory: CookieInventory,
-  choose: (categoryId: string) => boolean,
-): Record<string, boolean> {
-  const categories: Record<string, boolean> = {};
-  for (const category of inventory.categories) {
-    categories[category.id] = category.required === true || choose(category.id);
-  }
-  return categories;
 }

@@ -24,7 +24,30 @@ export interface CookieCategory {
   description?: LocalizedText;
   /** The Google Consent Mode types this category grants (google-consent-mode.ts). */
   consentMode?: readonly ConsentModeType[];
+  /**
+   * Refused while the browser sends Global Privacy Control, unless the visitor
+   * switches it on (sale or sharing of data, such as advertising).
+   */
+  gpc?: boolean;
 }
+
+/** A third party or tool inside a category, which the visitor may grant on its own. */
+export interface CookieVendor {
+  /** Stable identifier, stored in the decision cookie; unique among categories and vendors. */
+  id: string;
+  /** The id of the category the vendor belongs to. */
+  category: string;
+  label?: LocalizedText;
+  description?: LocalizedText;
+  /** The vendor's own privacy or cookie policy. */
+  policyHref?: string;
+  /** Refused under Global Privacy Control unless switched on (its category's flag counts too). */
+  gpc?: boolean;
+}
+
+export const STORAGES = ['cookie', 'localStorage', 'sessionStorage'] as const;
+/** Where an inventory item is kept: a cookie (the default) or a Web Storage key. */
+export type CookieStorage = (typeof STORAGES)[number];
 
 export interface CookieInfo {
   /** The cookie's name; `*` matches any run of characters (`_ga_*`). */
@@ -36,12 +59,18 @@ export interface CookieInfo {
   purpose?: LocalizedText;
   duration?: CookieDuration;
   party?: Party;
+  /** The id of the vendor that sets it, if any; its category must be the vendor's. */
+  vendor?: string;
+  /** `cookie` by default; `localStorage` and `sessionStorage` keys are removed on withdrawal too. */
+  storage?: CookieStorage;
 }
 
 export interface CookieInventory {
   /** Bump it when purposes or providers change: earlier decisions then expire. */
   revision?: string | number;
   categories: readonly CookieCategory[];
+  /** Third parties or tools inside categories, each with its own choice. */
+  vendors?: readonly CookieVendor[];
   cookies?: readonly CookieInfo[];
 }
 
@@ -122,9 +151,8 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
     } else {
       ids.add(id);
     }
-    if (required !== undefined && typeof required !== 'boolean') {
-      problems.push({ path: `${path}.required`, message: 'must be true or false' });
-    }
+    checkFlag(category, 'required', path, problems);
+    checkFlag(category, 'gpc', path, problems);
     checkText(category.label, `${path}.label`, problems, required === true);
     checkText(category.description, `${path}.description`, problems);
     const { consentMode } = category;
@@ -142,7 +170,87 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
   return ids;
 }
 
-function checkCookies(value: unknown, categoryIds: Set<string>, problems: Problems): void {
+function checkFlag(
+  item: Record<string, unknown>,
+  flag: 'required' | 'gpc',
+  path: string,
+  problems: Problems,
+): void {
+  const value = item[flag];
+  if (value !== undefined && typeof value !== 'boolean') {
+    problems.push({ path: `${path}.${flag}`, message: 'must be true or false' });
+  }
+}
+
+/** Whether `href` is a link a visitor may follow: http(s), or relative to the page. */
+export function isSafeHref(href: string): boolean {
+  // Parsed as the browser would (it drops tabs and newlines: "java\nscript:" is javascript:).
+  try {
+    return /^https?:$/.test(new URL(href, 'https://relative.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Checks `vendors` and returns their categories by id. */
+function checkVendors(
+  value: unknown,
+  categoryIds: Set<string>,
+  problems: Problems,
+): Map<string, string> {
+  const vendors = new Map<string, string>();
+  if (value === undefined) return vendors;
+  if (!Array.isArray(value)) {
+    problems.push({ path: 'vendors', message: 'must be an array' });
+    return vendors;
+  }
+  value.forEach((vendor: unknown, index) => {
+    const path = `vendors[${index}]`;
+    if (!isRecord(vendor)) {
+      problems.push({ path, message: 'must be an object' });
+      return;
+    }
+    const { id, category, policyHref } = vendor;
+    if (typeof category !== 'string') {
+      problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
+    } else if (!categoryIds.has(category)) {
+      problems.push({ path: `${path}.category`, message: `"${category}" is not a category` });
+    }
+    // One namespace for both: hasConsent('youtube') and data-consent-vendor name either.
+    if (typeof id !== 'string' || id.trim() === '') {
+      problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+    } else if (/\s/.test(id)) {
+      // Space-separated lists hold vendor ids: the cookie's, data-consent-vendor's.
+      problems.push({ path: `${path}.id`, message: 'must not contain spaces' });
+    } else if (categoryIds.has(id)) {
+      problems.push({ path: `${path}.id`, message: `"${id}" is already the id of a category` });
+    } else if (vendors.has(id)) {
+      problems.push({
+        path: `${path}.id`,
+        message: `"${id}" is already the id of another vendor`,
+      });
+    } else if (typeof category === 'string') {
+      vendors.set(id, category);
+    }
+    checkText(vendor.label, `${path}.label`, problems);
+    checkText(vendor.description, `${path}.description`, problems);
+    if (policyHref !== undefined && (typeof policyHref !== 'string' || !isSafeHref(policyHref))) {
+      problems.push({
+        path: `${path}.policyHref`,
+        message: 'must be an http(s) or relative URL',
+      });
+    }
+    checkFlag(vendor, 'gpc', path, problems);
+  });
+  return vendors;
+}
+
+function checkCookies(
+  value: unknown,
+  categoryIds: Set<string>,
+  vendorCategories: Map<string, string>,
+  problems: Problems,
+): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
     problems.push({ path: 'cookies', message: 'must be an array' });
@@ -177,6 +285,24 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     if (party !== undefined && party !== 'first' && party !== 'third') {
       problems.push({ path: `${path()}.party`, message: 'must be "first" or "third"' });
     }
+    const { vendor, storage } = cookie;
+    if (vendor !== undefined) {
+      const vendorCategory = typeof vendor === 'string' ? vendorCategories.get(vendor) : undefined;
+      if (vendorCategory === undefined) {
+        problems.push({ path: `${path()}.vendor`, message: `"${String(vendor)}" is not a vendor` });
+      } else if (typeof category === 'string' && vendorCategory !== category) {
+        problems.push({
+          path: `${path()}.category`,
+          message: `must be "${vendorCategory}", the category of vendor "${String(vendor)}"`,
+        });
+      }
+    }
+    if (storage !== undefined && !STORAGES.includes(storage as CookieStorage)) {
+      problems.push({
+        path: `${path()}.storage`,
+        message: `must be one of ${STORAGES.join(', ')}`,
+      });
+    }
   }
 }
 
@@ -200,7 +326,8 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
     problems.push({ path: 'revision', message: 'must be a string or a finite number' });
   }
   const categoryIds = checkCategories(value.categories, problems);
-  checkCookies(value.cookies, categoryIds, problems);
+  const vendorCategories = checkVendors(value.vendors, categoryIds, problems);
+  checkCookies(value.cookies, categoryIds, vendorCategories, problems);
   return problems;
 }
 

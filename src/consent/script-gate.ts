@@ -4,7 +4,8 @@
  *   <script type="text/plain" data-consent-category="statistics" src="/stats.js"></script>
  *
  * The browser neither fetches nor runs a `text/plain` script. When every
- * category it names (space-separated) is granted, a real copy takes its place
+ * category it names (space-separated) is granted, and every vendor it names
+ * in `data-consent-vendor` (`youtube`), a real copy takes its place
  * and runs, once. `data-type="module"` makes the copy a module, `data-src`
  * may stand for `src`, and an inline script keeps its nonce so that a strict
  * Content-Security-Policy still lets it run.
@@ -20,6 +21,7 @@ const GATE_ATTRIBUTES = new Set([
   'data-type',
   'data-src',
   'data-consent-category',
+  'data-consent-vendor',
   DONE,
 ]);
 
@@ -65,10 +67,11 @@ export class ScriptGate {
     }
     for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
-      const categories = script.dataset.consentCategory!.split(/\s+/).filter(Boolean);
-      if (categories.length > 0 && categories.every((id) => this.store.isGranted(id))) {
-        runScript(script);
-      }
+      // Categories and vendors share one namespace: the store tells which is which.
+      const ids = `${script.dataset.consentCategory ?? ''} ${script.dataset.consentVendor ?? ''}`
+        .split(/\s+/)
+        .filter(Boolean);
+      if (ids.length > 0 && ids.every((id) => this.store.isGranted(id))) runScript(script);
     }
   }
 }

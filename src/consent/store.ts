@@ -9,16 +9,20 @@ import {
   type ConsentDecision,
   type ConsentDetail,
 } from '../events/consent-change.js';
+import { isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
 import {
-  cookieNames,
-  deleteCookieEverywhere,
-  isSecurePage,
-  readCookie,
-  writeCookie,
-} from './cookie-jar.js';
+  chooseAll,
+  chooseFrom,
+  coveredByGpc,
+  decideChoices,
+  globalPrivacyControl,
+  isRequiredCategory,
+  vendorsOf,
+  type Chooser,
+  type Choices,
+} from './choices.js';
 import {
   clampLifetimeDays,
-  decideCategories,
   DEFAULT_DECISION_COOKIE,
   isDecisionCurrent,
   newDecisionId,
@@ -26,7 +30,8 @@ import {
   serializeDecision,
   type DecisionRecord,
 } from './decision-cookie.js';
-import { matchesCookieName, type CookieInventory } from './inventory.js';
+import type { CookieInventory } from './inventory.js';
+import { removeRefusedItems } from './withdrawal.js';
 
 export interface ConsentStoreOptions {
   /** How long a decision stands, in days: 182 (six months) by default, 395 at most. */
@@ -107,32 +112,67 @@ export class ConsentStore {
   /**
    * The decision in force for the current inventory, or `undefined` while there
    * is none (no inventory yet, nothing decided, another revision, or expired).
+   * A vendor added to the inventory since is refused in it.
    */
   get decision(): ConsentDecision | undefined {
     const { record, inventoryValue: inventory } = this;
     if (!record || !inventory || !isDecisionCurrent(record, inventory, this.lifetimeDays)) {
       return undefined;
     }
+    // Global Privacy Control overrides a grant recorded before the browser sent it.
+    const gpcOverrides = globalPrivacyControl() && !record.gpc;
+    const recorded = (id: string, categoryId?: string) =>
+      (categoryId === undefined ? record.categories[id] : record.vendors?.[id]) === true &&
+      !(gpcOverrides && coveredByGpc(inventory, id));
     return {
-      categories: decideCategories(inventory, (id) => record.categories[id] === true),
+      ...decideChoices(inventory, recorded),
       revision: record.revision,
       timestamp: record.timestamp,
       id: record.id,
+      ...(record.gpc ? { gpc: true } : {}),
     };
   }
 
-  /** Whether `categoryId` may be used now: a required category, or one the visitor granted. */
-  isGranted(categoryId: string): boolean {
-    const category = this.inventoryValue?.categories.find(
-      (candidate) => candidate.id === categoryId,
+  /**
+   * Whether the banner must ask: no decision in force, or a vendor added since
+   * the decision to a category the visitor had granted in full or in part (a
+   * category refused in full covers its new vendors: they stay refused).
+   */
+  get needsDecision(): boolean {
+    const { record, inventoryValue: inventory } = this;
+    if (!inventory || !this.decision) return true;
+    const decided = record?.vendors ?? {};
+    return (inventory.vendors ?? []).some(
+      (vendor) =>
+        !Object.hasOwn(decided, vendor.id) &&
+        !isRequiredCategory(inventory, vendor.category) &&
+        (record?.categories[vendor.category] === true ||
+          vendorsOf(inventory, vendor.category).some((other) => decided[other.id] === true)),
     );
-    if (category?.required) return true;
-    return this.decision?.categories[categoryId] === true;
   }
 
-  /** Grants every category. The event is dispatched on `target` (an element, or `document`). */
+  /**
+   * Whether `id` may be used now: a required category or one of its vendors, a
+   * vendor the visitor granted, or a category whose every vendor is granted.
+   */
+  isGranted(id: string): boolean {
+    const inventory = this.inventoryValue;
+    if (!inventory) return false;
+    if (isRequiredCategory(inventory, id)) return true;
+    const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
+    if (vendor && isRequiredCategory(inventory, vendor.category)) return true;
+    const decision = this.decision;
+    return (vendor ? decision?.vendors[id] : decision?.categories[id]) === true;
+  }
+
+  /**
+   * Grants every category and vendor, except those Global Privacy Control
+   * covers while the browser sends it. The event is dispatched on `target`
+   * (an element, or `document`).
+   */
   acceptAll(target: EventTarget = document): ConsentDetail | undefined {
-    return this.decide('accept-all', () => true, target);
+    const inventory = this.requireInventory('accept-all');
+    return inventory && this.decide('accept-all', chooseAll(inventory), target);
   }
 
   /** Refuses every category that is not required. */
@@ -140,12 +180,25 @@ export class ConsentStore {
     return this.decide('reject-all', () => false, target);
   }
 
-  /** Records the visitor's choice per category; a category not named is refused. */
+  /**
+   * Records the visitor's choice per category and vendor (one map of ids): a
+   * vendor not named follows its category; anything else not named is refused.
+   */
   save(
     choices: Readonly<Record<string, boolean>>,
     target: EventTarget = document,
   ): ConsentDetail | undefined {
-    return this.decide('save', (id) => choices[id] === true, target);
+    return this.decide('save', chooseFrom(choices), target);
+  }
+
+  /**
+   * Grants `vendorId` and keeps every other choice in force (refused before
+   * any decision): "Allow and load" on embedded content.
+   */
+  grant(vendorId: string, target: EventTarget = document): ConsentDetail | undefined {
+    const current = this.decision;
+    const choices = { ...current?.categories, ...current?.vendors, [vendorId]: true };
+    return this.decide('grant', chooseFrom(choices), target);
   }
 
   /** Forgets the decision, so that the banner asks again. */
@@ -156,7 +209,7 @@ export class ConsentStore {
     this.record = undefined;
     return this.publish(
       {
-        categories: decideCategories(inventory, () => false),
+        ...decideChoices(inventory, () => false),
         action: 'reset',
         revision: inventory.revision,
         timestamp: new Date().toISOString(),
@@ -174,17 +227,18 @@ export class ConsentStore {
 
   private decide(
     action: ConsentAction,
-    choose: (categoryId: string) => boolean,
+    choose: Chooser,
     target: EventTarget,
   ): ConsentDetail | undefined {
     const inventory = this.requireInventory(action);
     if (!inventory) return undefined;
     const record: DecisionRecord = {
-      categories: decideCategories(inventory, choose),
+      ...decideChoices(inventory, choose),
       revision: inventory.revision,
       timestamp: new Date().toISOString(),
       id: newDecisionId(),
     };
+    if (globalPrivacyControl()) record.gpc = true;
     const value = serializeDecision(record);
     writeCookie(this.cookieName, value, {
       maxAge: this.lifetimeDays * 24 * 60 * 60,
@@ -194,7 +248,7 @@ export class ConsentStore {
     // Kept in memory too: the decision holds for this page even where the
     // browser refuses the cookie.
     this.record = record;
-    return this.publish({ ...record, revision: record.revision, action }, target);
+    return this.publish({ ...this.decision!, action }, target);
   }
 
   private requireInventory(action: string): CookieInventory | undefined {
@@ -205,7 +259,7 @@ export class ConsentStore {
   }
 
   private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {
-    this.deleteRefusedCookies(detail.categories);
+    this.removeRefused(detail);
     this.notify();
     this.channel.postMessage({ detail } satisfies SyncMessage);
     target.dispatchEvent(new ConsentChangeEvent(detail));
@@ -228,33 +282,19 @@ export class ConsentStore {
     if (typeof detail?.categories !== 'object' || detail.categories === null) return;
     // The message can arrive before this tab's document.cookie shows the new
     // value (WebKit does so), so the decision is the one the message carries.
-    const { categories, revision, timestamp, id } = detail;
-    this.record = detail.action === 'reset' ? undefined : { categories, revision, timestamp, id };
-    this.deleteRefusedCookies(categories);
+    const { categories, vendors, revision, timestamp, id, gpc } = detail;
+    this.record =
+      detail.action === 'reset'
+        ? undefined
+        : { categories, vendors: { ...vendors }, revision, timestamp, id, gpc };
+    this.removeRefused(detail);
     this.notify();
     document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
   }
 
-  /** Withdrawing consent deletes the cookies the inventory lists for refused categories. */
-  private deleteRefusedCookies(categories: Readonly<Record<string, boolean>>): void {
-    const declared = (this.inventoryValue?.cookies ?? []).filter(
-      (cookie) => categories[cookie.category] === false && !this.isRequired(cookie.category),
-    );
-    if (declared.length === 0) return;
-    // A cookie a required category declares too (`sessionid` under `session*`) is never deleted.
-    const necessary = (this.inventoryValue?.cookies ?? []).filter((cookie) =>
-      this.isRequired(cookie.category),
-    );
-    for (const name of cookieNames(document.cookie)) {
-      if (name === this.cookieName) continue;
-      if (necessary.some((cookie) => matchesCookieName(cookie.name, name))) continue;
-      if (declared.some((cookie) => matchesCookieName(cookie.name, name)))
-        deleteCookieEverywhere(name);
-    }
-  }
-
-  private isRequired(categoryId: string): boolean {
-    return this.inventoryValue?.categories.some((c) => c.id === categoryId && c.required) ?? false;
+  /** Withdrawing consent removes the cookies and storage keys the inventory lists for it. */
+  private removeRefused(choices: Choices): void {
+    if (this.inventoryValue) removeRefusedItems(this.inventoryValue, choices, this.cookieName);
   }
 
   private notify(): void {

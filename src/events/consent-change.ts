@@ -1,11 +1,28 @@
-/** The actions that produce a decision, and `sync` for one taken in another tab. */
-export const CONSENT_ACTIONS = ['accept-all', 'reject-all', 'save', 'reset', 'sync'] as const;
+/**
+ * The actions that produce a decision: `grant` is a vendor allowed from its
+ * embedded content's placeholder; `sync` is a decision taken in another tab.
+ */
+export const CONSENT_ACTIONS = [
+  'accept-all',
+  'reject-all',
+  'save',
+  'grant',
+  'reset',
+  'sync',
+] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /** A decision in force: what `getConsent()` returns. */
 export interface ConsentDecision {
-  /** Every category of the inventory, granted or not. */
+  /**
+   * Every category of the inventory, granted or not. A category with vendors
+   * is granted only when all of them are.
+   */
   readonly categories: Readonly<Record<string, boolean>>;
+  /** Every vendor of the inventory, granted or not (`{}` when it declares none). */
+  readonly vendors: Readonly<Record<string, boolean>>;
+  /** True when the browser sent Global Privacy Control and the decision honours it. */
+  readonly gpc?: boolean;
   readonly revision: string | number | undefined;
   /** When the decision was taken, ISO 8601. */
   readonly timestamp: string;

@@ -71,6 +71,7 @@ describe('cross-tab sync', () => {
       expect(sync.detail).to.deep.equal({ ...accepted, action: 'sync' });
       expect(getConsent(name)).to.deep.equal({
         categories: ALL_GRANTED,
+        vendors: {},
         revision: 1,
         timestamp: accepted.timestamp,
         id: accepted.id,
@@ -133,6 +134,7 @@ describe('cross-tab sync', () => {
     tab.setInventory(sampleInventory(), name);
     expect(tab.getConsent(name)).to.deep.equal({
       categories: { necessary: true, statistics: true, marketing: false },
+      vendors: {},
       revision: 1,
       timestamp: detail.timestamp,
       id: detail.id,

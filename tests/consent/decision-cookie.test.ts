@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { readCookie } from '../../src/consent/cookie-jar.js';
 import {
   clampLifetimeDays,
-  decideCategories,
   DEFAULT_DECISION_COOKIE,
   DEFAULT_LIFETIME_DAYS,
   isDecisionCurrent,
@@ -361,26 +360,5 @@ describe('newDecisionId', () => {
       delete (crypto as { randomUUID?: unknown }).randomUUID;
     }
     expect(crypto.randomUUID).to.be.a('function');
-  });
-});
-
-describe('decideCategories', () => {
-  it('gives every category of the inventory, required ones on whatever the choice', () => {
-    const inventory = sampleInventory();
-    expect(decideCategories(inventory, () => false)).to.deep.equal({
-      necessary: true,
-      statistics: false,
-      marketing: false,
-    });
-    expect(decideCategories(inventory, () => true)).to.deep.equal({
-      necessary: true,
-      statistics: true,
-      marketing: true,
-    });
-    expect(decideCategories(inventory, (id) => id === 'marketing')).to.deep.equal({
-      necessary: true,
-      statistics: false,
-      marketing: true,
-    });
   });
 });

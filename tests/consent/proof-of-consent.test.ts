@@ -14,6 +14,7 @@ const inventory: CookieInventory = {
 
 const detail: ConsentDetail = {
   categories: { necessary: true, statistics: false },
+  vendors: {},
   action: 'reject-all',
   revision: 3,
   timestamp: '2026-11-29T10:00:00.000Z',

@@ -75,6 +75,7 @@ describe('ConsentStore', () => {
         'id',
         'revision',
         'timestamp',
+        'vendors',
       ]);
       expect(detail.action).to.equal('accept-all');
       expect(detail.categories).to.deep.equal(ALL_GRANTED);
@@ -90,7 +91,7 @@ describe('ConsentStore', () => {
       };
       expect(storedRecord(store.cookieName)).to.deep.equal(expected);
       expect(parseDecision(documentCookies().get(store.cookieName))).to.deep.equal(expected);
-      expect(store.decision).to.deep.equal(expected);
+      expect(store.decision).to.deep.equal({ ...expected, vendors: {} });
     });
 
     it('reject-all refuses every category but the required ones, and remembers it', () => {
@@ -229,6 +230,7 @@ describe('ConsentStore', () => {
       store.setInventory(sampleInventory(1));
       expect(store.decision).to.deep.equal({
         categories: { necessary: true, statistics: true, marketing: false },
+        vendors: {},
         revision: '1',
         timestamp: parseDecision(documentCookies().get(name))!.timestamp,
         id: 'earlier-visit',
@@ -512,6 +514,7 @@ describe('cross-tab sync', () => {
       expect(documentCookies().has(name)).to.equal(false);
       expect(hearing.decision).to.deep.equal({
         categories: detail.categories,
+        vendors: {},
         revision: detail.revision,
         timestamp: detail.timestamp,
         id: detail.id,

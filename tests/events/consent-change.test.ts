@@ -7,6 +7,7 @@ import {
 
 const detail: ConsentDetail = {
   categories: { necessary: true, statistics: false },
+  vendors: {},
   action: 'reject-all',
   revision: '2024-06',
   timestamp: '2024-06-01T08:00:00.000Z',
@@ -48,6 +49,7 @@ describe('ConsentChangeEvent', () => {
       'accept-all',
       'reject-all',
       'save',
+      'grant',
       'reset',
       'sync',
     ]);
