@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { globalPrivacyControl, usesGpc } from '../../consent/choices.js';
 import { msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -23,6 +24,7 @@ import { FocusNotObscured } from './focus-not-obscured.js';
  * @csspart base - The banner region.
  * @csspart title - The heading.
  * @csspart message - The short text.
+ * @csspart gpc - The note that the browser's Global Privacy Control signal is honoured.
  * @csspart policy-link - The link to the cookie policy.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
@@ -60,9 +62,13 @@ export class CookieBanner extends ConsentElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
   );
 
-  /** Whether the banner asks the visitor now: an inventory, and no valid decision. */
+  /**
+   * Whether the banner asks the visitor now: an inventory, and no valid
+   * decision, or a vendor added since the decision to a category the visitor
+   * had granted.
+   */
   get visible(): boolean {
-    return this.shownInventory !== undefined && this.store.decision === undefined;
+    return this.shownInventory !== undefined && this.store.needsDecision;
   }
 
   private focusWasInside = false;
@@ -89,6 +95,7 @@ export class CookieBanner extends ConsentElement {
 
   override render() {
     if (!this.visible) return this.renderReopenButton();
+    const gpc = globalPrivacyControl() && usesGpc(this.shownInventory!);
     return html`
       <div part="base" class="banner ${this.position}" role="region" aria-labelledby="title">
         <div class="content">
@@ -119,6 +126,19 @@ export class CookieBanner extends ConsentElement {
                 : nothing
             }
           </p>
+          ${
+            gpc
+              ? html`<p part="gpc" class="gpc">
+                  ${msg(
+                    'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the cookies it covers stay off unless you switch them on yourself.',
+                    {
+                      id: 'banner.gpc',
+                      desc: 'In the cookie banner, shown only when the browser sends the Global Privacy Control signal',
+                    },
+                  )}
+                </p>`
+              : nothing
+          }
           <div part="actions" class="actions">
             <button
               part="button accept-button"

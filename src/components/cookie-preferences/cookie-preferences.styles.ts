@@ -10,7 +10,8 @@ export const preferencesStyles = [
 
     dialog {
       box-sizing: border-box;
-      inline-size: min(44rem, 100vw - 1rem);
+      /* Wide enough for a six-column table in French at 1280 px. */
+      inline-size: min(60rem, 100vw - 1rem);
       max-block-size: calc(100dvh - 1rem);
       padding: 0;
       border: 1px solid var(--_border);
@@ -18,6 +19,15 @@ export const preferencesStyles = [
       background: var(--_background);
       color: var(--_color);
       overflow-y: auto;
+      /* What is focused or scrolled to stays clear of the sticky header and
+         buttons (WCAG 2.4.11): their height, two rows of buttons when narrow. */
+      scroll-padding-block: 4.5rem 5rem;
+    }
+
+    @media (max-width: 30rem) {
+      dialog {
+        scroll-padding-block-end: 8.5rem;
+      }
     }
 
     dialog::backdrop {
@@ -102,8 +112,11 @@ export const preferencesStyles = [
       overflow-wrap: anywhere;
     }
 
-    .always-on {
+    .notes {
       grid-area: note;
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 0.75rem;
       color: var(--_muted);
       font-size: 0.875em;
     }
@@ -144,6 +157,16 @@ export const preferencesStyles = [
       background: var(--_accent-color);
     }
 
+    /* Partly on (some vendors): the thumb in the middle, on an outlined track. */
+    .switch:indeterminate {
+      border-color: var(--_accent);
+    }
+
+    .switch:indeterminate::before {
+      inset-inline-start: calc(50% - 0.5625rem);
+      background: var(--_accent);
+    }
+
     .switch:disabled {
       cursor: not-allowed;
       opacity: 0.7;
@@ -164,22 +187,72 @@ export const preferencesStyles = [
       margin-block-start: 0.5rem;
     }
 
+    .vendor-list {
+      margin: 0.25rem 0 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .vendor {
+      padding-block: 0.5rem;
+      padding-inline-start: 1rem;
+      border-inline-start: 2px solid var(--_border);
+    }
+
+    .vendor + .vendor {
+      margin-block-start: 0.5rem;
+    }
+
+    .vendor .label {
+      font-weight: 500;
+    }
+
+    .policy {
+      margin: 0.25rem 0 0;
+    }
+
+    .gpc {
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--_accent);
+    }
+
     summary {
       cursor: pointer;
       padding-block: 0.25rem;
       color: var(--_accent);
     }
 
+    /* The buttons stay in view at the bottom of the dialog, however long the
+       list: a small screen need not scroll through every category to save. */
     .actions {
+      position: sticky;
+      inset-block-end: 0;
+      z-index: 1;
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
-      padding-block: 1rem;
+      margin-inline: 0;
+      padding-block: 0.75rem;
+      padding-inline: 1.25rem;
+      background: var(--_background);
       border-block-start: 1px solid var(--_border);
     }
 
+    /* Two to a row on a 320 px screen: accept and reject side by side. */
     .actions .button {
-      flex: 1 1 10rem;
+      flex: 1 1 7rem;
+    }
+
+    /* Too short a viewport for fixed header and footer: everything scrolls. */
+    @media (max-height: 30rem) {
+      dialog {
+        scroll-padding-block: 0;
+      }
+
+      .header,
+      .actions {
+        position: static;
+      }
     }
 
     .visually-hidden {

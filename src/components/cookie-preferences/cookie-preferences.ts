@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CookieCategory, CookieInventory } from '../../consent/inventory.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { coveredByGpc, globalPrivacyControl, usesGpc, vendorsOf } from '../../consent/choices.js';
+import {
+  isSafeHref,
+  type CookieCategory,
+  type CookieInventory,
+  type CookieVendor,
+} from '../../consent/inventory.js';
 import { msg, str } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { canTakeFocus, restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -12,13 +19,29 @@ import { preferencesStyles } from './cookie-preferences.styles.js';
  * 1,000 cookies opens as fast as one over ten.
  */
 const OPEN_LIST_LIMIT = 3;
+function alwaysOnText(): string {
+  return msg('Always on', {
+    id: 'preferences.always-on',
+    desc: 'Next to the locked switch of necessary cookies',
+  });
+}
+
+function partlyText(): string {
+  return msg('Partly allowed', {
+    id: 'preferences.partly',
+    desc: 'Next to a category switch when only some of its partners are allowed (mixed state)',
+  });
+}
+
 /** How long the "choices saved" message stays for assistive technologies. */
 const STATUS_MS = 5000;
 
 /**
  * The choice per category, in a modal dialog: one switch per category
  * (required ones on and locked), each with its description and its cookies,
- * and the buttons accept all, reject all and save. Toggling a switch saves
+ * and the buttons accept all, reject all and save. A category with vendors
+ * expands to one switch per vendor; its own switch then switches them all,
+ * and shows "partly" when only some are on. Toggling a switch saves
  * nothing; Escape and the close button record nothing. Focus moves into the
  * dialog when it opens and back to the opener when it closes.
  *
@@ -32,8 +55,12 @@ const STATUS_MS = 5000;
  * @csspart close-button - The ✕ button (records nothing).
  * @csspart categories - The fieldset of switches.
  * @csspart category - One category: switch, description, cookies.
- * @csspart switch - Each category's switch (`<input type="checkbox" role="switch">`).
- * @csspart cookies - The collapsible list of a category's cookies.
+ * @csspart switch - Each category's and vendor's switch (`<input type="checkbox" role="switch">`; a category with vendors is a plain checkbox, which can be mixed).
+ * @csspart vendors - The collapsible list of a category's vendors.
+ * @csspart vendor - One vendor: switch, description, policy link, cookies.
+ * @csspart vendor-policy-link - The link to a vendor's own privacy policy.
+ * @csspart gpc - The note that the browser's Global Privacy Control signal is honoured.
+ * @csspart cookies - The collapsible list of a category's or a vendor's cookies.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button of the row.
  * @csspart status - The "choices saved" announcement.
@@ -147,6 +174,19 @@ export class CookiePreferences extends ConsentElement {
           },
         )}
       </p>
+      ${
+        globalPrivacyControl() && usesGpc(inventory)
+          ? html`<p part="gpc" class="intro gpc">
+              ${msg(
+                'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the choices it covers stay off unless you switch them on here.',
+                {
+                  id: 'preferences.gpc',
+                  desc: 'In the preferences dialog, shown only when the browser sends Global Privacy Control',
+                },
+              )}
+            </p>`
+          : nothing
+      }
       <fieldset part="categories">
         <legend>
           ${msg('Cookie categories', { id: 'preferences.legend', desc: 'Legend of the group of switches' })}
@@ -175,88 +215,236 @@ export class CookiePreferences extends ConsentElement {
     `;
   }
 
-  // A native checkbox with role="switch" exposes its checked state itself;
-  // ARIA in HTML forbids adding aria-checked to it, whatever lit-a11y says.
-  /* eslint-disable lit-a11y/role-has-required-aria-attrs */
   private renderCategory(inventory: CookieInventory, category: CookieCategory, index: number) {
     const required = category.required === true;
-    const count = (inventory.cookies ?? []).filter(
-      (cookie) => cookie.category === category.id,
-    ).length;
+    const vendors = vendorsOf(inventory, category.id);
+    const id = `category-${index}`;
     const description = this.text(category.description);
+    // With vendors, the category's switch sums theirs up: on, off, or partly.
+    const granted = vendors.filter((vendor) => this.draft[vendor.id] === true).length;
+    const checked =
+      required ||
+      (vendors.length > 0 ? granted === vendors.length : this.draft[category.id] === true);
+    const partly = !required && granted > 0 && granted < vendors.length;
+    const notes = [
+      required ? this.note(`${id}-always-on`, 'always-on', alwaysOnText()) : undefined,
+      partly ? this.note(`${id}-partly`, 'partly', partlyText()) : undefined,
+      this.gpcNote(inventory, category.id, `${id}-gpc`),
+    ].filter((note) => note !== undefined);
     return html`
       <div part="category" class="category">
-        <div class="switch-row">
-          <label class="label" for="switch-${index}"
-            >${this.text(category.label) || category.id}</label
-          >
-          ${
-            required
-              ? html`<span class="always-on" id="always-on-${index}">
-                  ${msg('Always on', { id: 'preferences.always-on', desc: 'Next to the locked switch of necessary cookies' })}
-                </span>`
-              : nothing
-          }
-          <input
-            id="switch-${index}"
-            part="switch"
-            class="switch"
-            type="checkbox"
-            role="switch"
-            .checked=${required || this.draft[category.id] === true}
-            ?disabled=${required}
-            aria-describedby=${
-              [description ? `description-${index}` : '', required ? `always-on-${index}` : '']
-                .filter(Boolean)
-                .join(' ') || nothing
-            }
-            @change=${(event: Event) => this.toggle(category.id, event)}
-          />
-        </div>
-        ${description ? html`<p class="description" id="description-${index}">${description}</p>` : nothing}
-        ${
-          count > 0
-            ? html`<details
-                part="cookies"
-                ?open=${count <= OPEN_LIST_LIMIT}
-                @toggle=${(event: Event) => this.onListToggle(category.id, event)}
-              >
-                <summary>
-                  ${msg(str`Cookies in this category (${count})`, {
-                    id: 'preferences.cookie-count',
-                    desc: 'Summary of the collapsible list of a category’s cookies; the number of cookies',
-                  })}
-                </summary>
-                ${
-                  count <= OPEN_LIST_LIMIT || this.expanded.has(category.id)
-                    ? html`<cookie-table
-                        .inventory=${inventory}
-                        category=${category.id}
-                        cookie-name=${this.cookieName}
-                        caption=${this.text(category.label) || category.id}
-                        show-duration
-                        show-party
-                      ></cookie-table>`
-                    : nothing
-                }
-              </details>`
-            : nothing
-        }
+        ${this.renderSwitch({
+          id,
+          label: this.text(category.label) || category.id,
+          checked,
+          partly,
+          locked: required,
+          // A switch has no mixed state: a category with vendors is a checkbox, which has.
+          role: vendors.length > 0 ? undefined : 'switch',
+          describedBy: [description ? `${id}-description` : '', ...notes.map((note) => note.id)],
+          notes: notes.map((note) => note.template),
+          onChange: (on) => this.toggleCategory(category.id, vendors, on),
+        })}
+        ${description ? html`<p class="description" id="${id}-description" dir="auto">${description}</p>` : nothing}
+        ${vendors.length > 0 ? this.renderVendors(inventory, category, vendors, required, id) : nothing}
+        ${this.renderCookies(inventory, { category: category.id, ...(vendors.length > 0 ? { vendor: '' } : {}) }, this.text(category.label) || category.id, id)}
       </div>
     `;
   }
 
-  /* eslint-enable lit-a11y/role-has-required-aria-attrs */
-
-  /** A long list's table is rendered when the visitor first opens it, and kept. */
-  private onListToggle(categoryId: string, event: Event): void {
-    if (!(event.target as HTMLDetailsElement).open || this.expanded.has(categoryId)) return;
-    this.expanded = new Set(this.expanded).add(categoryId);
+  // A native checkbox, with role="switch" or not, exposes its checked (and
+  // mixed) state itself; ARIA in HTML forbids adding aria-checked to it.
+  private renderSwitch(options: {
+    id: string;
+    label: string;
+    checked: boolean;
+    partly: boolean;
+    locked: boolean;
+    role: 'switch' | undefined;
+    describedBy: string[];
+    notes: unknown[];
+    onChange: (on: boolean) => void;
+  }) {
+    const describedBy = options.describedBy.filter(Boolean).join(' ');
+    return html`
+      <div class="switch-row">
+        <label class="label" for=${options.id}><bdi>${options.label}</bdi></label>
+        ${options.notes.length > 0 ? html`<span class="notes">${options.notes}</span>` : nothing}
+        <input
+          id=${options.id}
+          part="switch"
+          class="switch"
+          type="checkbox"
+          role=${ifDefined(options.role)}
+          .checked=${options.checked}
+          .indeterminate=${options.partly}
+          ?disabled=${options.locked}
+          aria-describedby=${describedBy || nothing}
+          @change=${(event: Event) => options.onChange((event.target as HTMLInputElement).checked)}
+        />
+      </div>
+    `;
   }
 
-  private toggle(categoryId: string, event: Event): void {
+  private renderVendors(
+    inventory: CookieInventory,
+    category: CookieCategory,
+    vendors: CookieVendor[],
+    required: boolean,
+    categoryId: string,
+  ) {
+    const count = vendors.length;
+    return html`<details
+      part="vendors"
+      class="vendors"
+      ?open=${this.expanded.has(`vendors:${category.id}`)}
+      @toggle=${(event: Event) => this.onListToggle(`vendors:${category.id}`, event)}
+    >
+      <summary>
+        ${msg(str`Partners in this category (${count})`, {
+          id: 'preferences.vendor-count',
+          desc: "Summary of the collapsible list of a category's partners (third parties), each with its own switch; the number of partners",
+        })}
+      </summary>
+      <ul class="vendor-list">
+        ${vendors.map((vendor, index) => this.renderVendor(inventory, vendor, required, `${categoryId}-vendor-${index}`))}
+      </ul>
+    </details>`;
+  }
+
+  private renderVendor(
+    inventory: CookieInventory,
+    vendor: CookieVendor,
+    required: boolean,
+    id: string,
+  ) {
+    const label = this.text(vendor.label) || vendor.id;
+    const description = this.text(vendor.description);
+    const gpc = this.gpcNote(inventory, vendor.id, `${id}-gpc`);
+    const notes = [
+      required ? this.note(`${id}-always-on`, 'always-on', alwaysOnText()) : undefined,
+      gpc,
+    ].filter((note) => note !== undefined);
+    return html`<li part="vendor" class="vendor">
+      ${this.renderSwitch({
+        id,
+        label,
+        checked: required || this.draft[vendor.id] === true,
+        partly: false,
+        locked: required,
+        role: 'switch',
+        describedBy: [description ? `${id}-description` : '', ...notes.map((note) => note.id)],
+        notes: notes.map((note) => note.template),
+        onChange: (on) => this.toggle(vendor.id, on),
+      })}
+      ${description ? html`<p class="description" id="${id}-description" dir="auto">${description}</p>` : nothing}
+      ${
+        vendor.policyHref && isSafeHref(vendor.policyHref)
+          ? html`<p class="policy">
+              <a
+                part="vendor-policy-link"
+                href=${vendor.policyHref}
+                target="_blank"
+                rel="noopener noreferrer"
+                >${msg(str`Privacy policy of ${label}`, {
+                  id: 'preferences.vendor-policy',
+                  desc: "Link to a partner's own privacy policy; the partner's name",
+                })}</a
+              >
+            </p>`
+          : nothing
+      }
+      ${this.renderCookies(inventory, { category: vendor.category, vendor: vendor.id }, label, id)}
+    </li>`;
+  }
+
+  /**
+   * The collapsible list of the cookies of a category or a vendor. A list of
+   * more than three starts collapsed, and its table is rendered when opened.
+   */
+  private renderCookies(
+    inventory: CookieInventory,
+    filter: { category: string; vendor?: string },
+    caption: string,
+    key: string,
+  ) {
+    const count = (inventory.cookies ?? []).filter(
+      (cookie) =>
+        cookie.category === filter.category &&
+        (filter.vendor === undefined || (cookie.vendor ?? '') === filter.vendor),
+    ).length;
+    if (count === 0) return nothing;
+    const summary = filter.vendor
+      ? msg(str`Cookies of this partner (${count})`, {
+          id: 'preferences.vendor-cookie-count',
+          desc: "Summary of the collapsible list of one partner's cookies; the number of cookies",
+        })
+      : msg(str`Cookies in this category (${count})`, {
+          id: 'preferences.cookie-count',
+          desc: 'Summary of the collapsible list of a category’s cookies; the number of cookies',
+        });
+    const showStorage = (inventory.cookies ?? []).some(
+      (cookie) => (cookie.storage ?? 'cookie') !== 'cookie',
+    );
+    return html`<details
+      part="cookies"
+      ?open=${count <= OPEN_LIST_LIMIT}
+      @toggle=${(event: Event) => this.onListToggle(key, event)}
+    >
+      <summary>${summary}</summary>
+      ${
+        count <= OPEN_LIST_LIMIT || this.expanded.has(key)
+          ? html`<cookie-table
+              .inventory=${inventory}
+              category=${filter.category}
+              vendor=${ifDefined(filter.vendor)}
+              cookie-name=${this.cookieName}
+              caption=${caption}
+              show-duration
+              show-party
+              ?show-storage=${showStorage}
+            ></cookie-table>`
+          : nothing
+      }
+    </details>`;
+  }
+
+  /** A note next to a switch, referenced by the switch's aria-describedby. */
+  private note(id: string, kind: string, text: string) {
+    return { id, template: html`<span class="note ${kind}" id=${id}>${text}</span>` };
+  }
+
+  /** "Covered by Global Privacy Control", while the browser sends it, for what it covers. */
+  private gpcNote(inventory: CookieInventory, itemId: string, id: string) {
+    if (!globalPrivacyControl() || !coveredByGpc(inventory, itemId)) return undefined;
+    return this.note(
+      id,
+      'gpc',
+      msg('Covered by Global Privacy Control', {
+        id: 'preferences.gpc-covered',
+        desc: 'Next to a switch that the Global Privacy Control signal keeps off until the visitor switches it on',
+      }),
+    );
+  }
+
+  /** A list opened by the visitor stays open (and a long one's table rendered) until the dialog closes. */
+  private onListToggle(key: string, event: Event): void {
+    if (!(event.target as HTMLDetailsElement).open || this.expanded.has(key)) return;
+    this.expanded = new Set(this.expanded).add(key);
+  }
+
+  private toggle(id: string, on: boolean): void {
     // Toggling records nothing (WCAG 3.2.2); only the buttons below do.
-    this.draft = { ...this.draft, [categoryId]: (event.target as HTMLInputElement).checked };
+    this.draft = { ...this.draft, [id]: on };
+  }
+
+  /** A category's switch switches all its vendors. */
+  private toggleCategory(categoryId: string, vendors: readonly CookieVendor[], on: boolean): void {
+    this.draft = {
+      ...this.draft,
+      [categoryId]: on,
+      ...Object.fromEntries(vendors.map((vendor) => [vendor.id, on])),
+    };
   }
 
   private acceptAll(): void {
@@ -286,9 +474,10 @@ export class CookiePreferences extends ConsentElement {
     this.statusTimer = setTimeout(() => (this.statusMessage = ''), STATUS_MS);
   }
 
-  /** The choices in force, or every optional category off before any decision. */
+  /** The choices in force, categories and vendors, or everything optional off before any decision. */
   private currentChoices(): Record<string, boolean> {
-    return { ...(this.store.decision?.categories ?? {}) };
+    const decision = this.store.decision;
+    return { ...decision?.categories, ...decision?.vendors };
   }
 
   private onDialogClose(): void {

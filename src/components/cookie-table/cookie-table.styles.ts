@@ -37,9 +37,11 @@ export const tableStyles = [
       background: var(--cookie-consent-header-background, transparent);
     }
 
+    /* A name breaks only where it cannot fit: break-word, unlike anywhere,
+       leaves the column as wide as the longest name, and the box scrolls. */
     code {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
 
     p {

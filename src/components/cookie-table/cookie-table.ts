@@ -35,6 +35,12 @@ export class CookieTable extends ConsentElement {
   /** Shows only the cookies of this category id; its label becomes the caption. */
   @property({ reflect: true }) category?: string;
 
+  /**
+   * Shows only the items of this vendor id; an empty value, only those that
+   * name no vendor (a category's own, beside its vendors' in the dialog).
+   */
+  @property({ reflect: true }) vendor?: string;
+
   /** Replaces the caption. */
   @property() caption?: string;
 
@@ -43,6 +49,9 @@ export class CookieTable extends ConsentElement {
 
   /** Adds a column saying who sets the cookie (first or third party). */
   @property({ type: Boolean, attribute: 'show-party' }) showParty = false;
+
+  /** Adds a column saying where each item is kept: cookie, local or session storage. */
+  @property({ type: Boolean, attribute: 'show-storage' }) showStorage = false;
 
   /** Whether the table is wider than its box, which then takes keyboard focus to scroll. */
   @state() private overflowing = false;
@@ -83,8 +92,11 @@ export class CookieTable extends ConsentElement {
       this.reportMissingCategory(this.category, inventory);
       return nothing;
     }
+    const { vendor } = this;
     const cookies = (inventory.cookies ?? []).filter(
-      (cookie) => !this.category || cookie.category === this.category,
+      (cookie) =>
+        (!this.category || cookie.category === this.category) &&
+        (vendor === undefined || (cookie.vendor ?? '') === vendor),
     );
     const caption =
       this.caption ??
@@ -158,26 +170,59 @@ export class CookieTable extends ConsentElement {
         }),
       );
     }
+    if (this.showStorage) {
+      headers.push(
+        msg('Stored in', {
+          id: 'table.storage',
+          desc: 'Column header: where the item is stored in the browser (cookie, local storage, session storage)',
+        }),
+      );
+    }
     return headers;
   }
 
+  // Inventory texts are isolated (<bdi>, and <code> for names, which are
+  // always left to right): French in an Arabic UI must not turn "13 mois"
+  // into "mois 13", and an Arabic text in a French UI keeps its own order.
   private renderRow(cookie: CookieInfo) {
     return html`
       <tr>
-        <td part="cell">${this.text(cookie.provider)}</td>
-        <td part="cell">${this.text(cookie.service)}</td>
-        <td part="cell"><code>${cookie.name}</code></td>
-        <td part="cell">${this.text(cookie.purpose)}</td>
+        <td part="cell"><bdi>${this.text(cookie.provider)}</bdi></td>
+        <td part="cell"><bdi>${this.text(cookie.service)}</bdi></td>
+        <td part="cell"><code dir="ltr">${cookie.name}</code></td>
+        <td part="cell"><bdi>${this.text(cookie.purpose)}</bdi></td>
         ${
           this.showDuration
             ? html`<td part="cell">
-                ${formatDuration(cookie.duration, getUiLocale(), this.language.textPreferences)}
+                <bdi
+                  >${formatDuration(cookie.duration, getUiLocale(), this.language.textPreferences)}</bdi
+                >
               </td>`
             : nothing
         }
         ${this.showParty ? html`<td part="cell">${this.partyLabel(cookie)}</td>` : nothing}
+        ${this.showStorage ? html`<td part="cell">${this.storageLabel(cookie)}</td>` : nothing}
       </tr>
     `;
+  }
+
+  private storageLabel(cookie: CookieInfo): string {
+    if (cookie.storage === 'localStorage') {
+      return msg('Local storage', {
+        id: 'storage.local',
+        desc: 'Value of the "Stored in" column: the browser\'s localStorage (kept until deleted)',
+      });
+    }
+    if (cookie.storage === 'sessionStorage') {
+      return msg('Session storage', {
+        id: 'storage.session',
+        desc: 'Value of the "Stored in" column: the browser\'s sessionStorage (kept until the tab closes)',
+      });
+    }
+    return msg('Cookie', {
+      id: 'storage.cookie',
+      desc: 'Value of the "Stored in" column: an HTTP cookie',
+    });
   }
 
   private partyLabel(cookie: CookieInfo): string {
