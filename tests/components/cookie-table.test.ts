@@ -330,4 +330,59 @@ describe('<cookie-table>', () => {
       expectSame(table.shadowRoot!.querySelector('table'), null, 'the table');
     });
   });
+
+  describe('vendors and storage', () => {
+    function mixedInventory(): CookieInventory {
+      return {
+        categories: [{ id: 'media', label: 'Media' }],
+        vendors: [
+          { id: 'youtube', category: 'media', label: 'YouTube' },
+          { id: 'osm', category: 'media', label: 'OpenStreetMap' },
+        ],
+        cookies: [
+          { name: 'media_pref', category: 'media' },
+          { name: 'VISITOR_INFO1_LIVE', category: 'media', vendor: 'youtube' },
+          { name: 'yt-remote-*', category: 'media', vendor: 'youtube', storage: 'localStorage' },
+          { name: 'osm_tab', category: 'media', vendor: 'osm', storage: 'sessionStorage' },
+        ],
+      };
+    }
+
+    it('vendor= shows one vendor’s items; an empty vendor, those that name none', async () => {
+      const youtube = await fixture<CookieTable>(html`
+        <cookie-table vendor="youtube" .inventory=${mixedInventory()}></cookie-table>
+      `);
+      await tablesSettled([youtube]);
+      expect(cookieNamesShown(youtube)).to.deep.equal(['VISITOR_INFO1_LIVE', 'yt-remote-*']);
+      const own = await fixture<CookieTable>(html`
+        <cookie-table vendor="" .inventory=${mixedInventory()}></cookie-table>
+      `);
+      await tablesSettled([own]);
+      expect(cookieNamesShown(own)).to.deep.equal(['media_pref']);
+    });
+
+    it('show-storage says where each item is kept', async () => {
+      const table = await fixture<CookieTable>(html`
+        <cookie-table show-storage .inventory=${mixedInventory()}></cookie-table>
+      `);
+      await tablesSettled([table]);
+      expect(headers(table).at(-1)).to.equal('Stored in');
+      expect(rows(table).map((cells) => cells.at(-1))).to.deep.equal([
+        'Cookie',
+        'Cookie',
+        'Local storage',
+        'Session storage',
+      ]);
+      await expect(table).to.be.accessible();
+    });
+
+    it('shows the storage in French', async () => {
+      setLanguageCookie('fr');
+      const table = await fixture<CookieTable>(html`
+        <cookie-table show-storage .inventory=${mixedInventory()}></cookie-table>
+      `);
+      await waitUntil(() => headers(table).at(-1) === 'Lieu de stockage', 'the table is in French');
+      expect(rows(table)[2].at(-1)).to.equal('Stockage local');
+    });
+  });
 });
