@@ -1,8 +1,8 @@
 /**
  * The script-tag build's entry (dist/cookie-consent.js). It defines
- * <cookie-banner> at once; <cookie-preferences> and <cookie-table> are
- * modules of their own, loaded when the page uses them (lazy-elements.ts),
- * and each language is loaded when a visitor needs it.
+ * <cookie-banner> at once; <cookie-preferences>, <cookie-table> and
+ * <cookie-embed> are modules of their own, loaded when the page uses them
+ * (lazy-elements.ts), and each language is loaded when a visitor needs it.
  */
 import { CookieBanner } from './components/cookie-banner/cookie-banner.js';
 import { defineOnUse } from './components/lazy-elements.js';

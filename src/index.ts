@@ -1,11 +1,12 @@
 /**
  * The package's main export, for bundlers: the element classes, their types
  * and the consent API. Importing it defines <cookie-banner>,
- * <cookie-preferences> and <cookie-table> (unless another copy did already),
- * puts the API on `window.cookieConsent` and makes every
+ * <cookie-preferences>, <cookie-table> and <cookie-embed> (unless another
+ * copy did already), puts the API on `window.cookieConsent` and makes every
  * `[data-cookie-preferences]` element of the page open the preferences.
  */
 import { CookieBanner } from './components/cookie-banner/cookie-banner.js';
+import { CookieEmbed } from './components/cookie-embed/cookie-embed.js';
 import { CookiePreferences } from './components/cookie-preferences/cookie-preferences.js';
 import { CookieTable } from './components/cookie-table/cookie-table.js';
 import { defineElement } from './define.js';
@@ -13,11 +14,12 @@ import { useDetailTexts } from './i18n/localize.js';
 import { installPageApi } from './page-api.js';
 
 export * from './public-api.js';
-export { CookiePreferences, CookieTable };
+export { CookieEmbed, CookiePreferences, CookieTable };
 
-// All three elements at once, so all their texts in the visitor's language.
+// All four elements at once, so all their texts in the visitor's language.
 useDetailTexts();
 defineElement('cookie-banner', CookieBanner);
 defineElement('cookie-preferences', CookiePreferences);
 defineElement('cookie-table', CookieTable);
+defineElement('cookie-embed', CookieEmbed);
 installPageApi();

@@ -1,12 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { CookieBanner, CookiePreferences, CookieTable } from '../src/index.js';
+import { CookieBanner, CookieEmbed, CookiePreferences, CookieTable } from '../src/index.js';
 import { defineElement } from '../src/define.js';
 
 describe('the public entry', () => {
-  it('defines the three tags with the exported classes', () => {
+  it('defines the four tags with the exported classes', () => {
     expect(customElements.get('cookie-banner')).to.equal(CookieBanner);
     expect(customElements.get('cookie-preferences')).to.equal(CookiePreferences);
     expect(customElements.get('cookie-table')).to.equal(CookieTable);
+    expect(customElements.get('cookie-embed')).to.equal(CookieEmbed);
   });
 
   it('survives a second import of another copy of the module', async () => {

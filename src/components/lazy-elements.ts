@@ -1,7 +1,8 @@
 /**
- * `<cookie-preferences>` and `<cookie-table>` are defined on first use in the
- * script-tag build, so that a page showing only the banner never downloads
- * them. The package's main export (for bundlers) defines all three at once.
+ * `<cookie-preferences>`, `<cookie-table>` and `<cookie-embed>` are defined on
+ * first use in the script-tag build, so that a page showing only the banner
+ * never downloads them. The package's main export (for bundlers) defines all
+ * four at once.
  */
 
 import { useDetailTexts } from '../i18n/localize.js';
@@ -10,6 +11,7 @@ import { whenPresent } from '../when-present.js';
 const modules = {
   'cookie-preferences': () => import('./cookie-preferences/cookie-preferences.define.js'),
   'cookie-table': () => import('./cookie-table/cookie-table.define.js'),
+  'cookie-embed': () => import('./cookie-embed/cookie-embed.define.js'),
 };
 
 export type LazyTag = keyof typeof modules;
@@ -52,12 +54,14 @@ function whenIdle(task: () => void): void {
 
 /**
  * Defines the lazy elements the document uses, now and as they are added:
- * a table at once, since it shows content; a dialog, closed until asked for,
- * when the page is idle, so that a host's own `show()` finds it defined.
- * Elements inside other shadow roots are not seen: `openPreferences()` loads
- * the dialog itself, and a table there needs the package's main export.
+ * a table or an embed at once, since they show content; a dialog, closed
+ * until asked for, when the page is idle, so that a host's own `show()` finds
+ * it defined. Elements inside other shadow roots are not seen:
+ * `openPreferences()` loads the dialog itself, and a table or an embed there
+ * needs the package's main export.
  */
 export function defineOnUse(): void {
   whenPresent('cookie-table', () => void loadElement('cookie-table'));
+  whenPresent('cookie-embed', () => void loadElement('cookie-embed'));
   whenPresent('cookie-preferences', () => whenIdle(() => void loadElement('cookie-preferences')));
 }

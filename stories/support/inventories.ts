@@ -48,3 +48,45 @@ export const badInventory: unknown = {
     { name: '_pk_id.*', category: 'analytics', provider: 'Matomo' },
   ],
 };
+
+/**
+ * The seed with a category of embedded content and its two providers, each
+ * granted on its own from a `<cookie-embed>` placeholder.
+ */
+export const mediaInventory: CookieInventory = {
+  ...seedInventory,
+  categories: [
+    ...seedInventory.categories,
+    {
+      id: 'media',
+      label: { en: 'Embedded content', fr: 'Contenus intégrés' },
+      description: {
+        en: 'Videos and maps from other sites, which set their own cookies once loaded.',
+        fr: 'Vidéos et cartes d’autres sites, qui déposent leurs propres cookies une fois chargées.',
+      },
+    },
+  ],
+  vendors: [
+    ...(seedInventory.vendors ?? []),
+    {
+      id: 'youtube',
+      category: 'media',
+      label: 'YouTube',
+      description: {
+        en: 'Google’s video player (youtube-nocookie.com): no cookie until the video is played.',
+        fr: 'Le lecteur vidéo de Google (youtube-nocookie.com) : aucun cookie avant la lecture.',
+      },
+      policyHref: 'https://policies.google.com/privacy',
+    },
+    {
+      id: 'openstreetmap',
+      category: 'media',
+      label: 'OpenStreetMap',
+      description: {
+        en: 'Interactive maps of the OpenStreetMap Foundation.',
+        fr: 'Cartes interactives de la fondation OpenStreetMap.',
+      },
+      policyHref: 'https://osmfoundation.org/wiki/Privacy_Policy',
+    },
+  ],
+};

@@ -1,12 +1,12 @@
 /**
- * The script-tag build defines <cookie-preferences> and <cookie-table> on first
- * use. Each test file runs in a page of its own, so what this file sees is a
+ * The script-tag build defines <cookie-preferences>, <cookie-table> and
+ * <cookie-embed> on first use. Each test file runs in a page of its own, so what this file sees is a
  * page that has loaded dist's entry and nothing else; the tests run in order,
  * each one using an element the page did not use before.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
-import type { CookieBanner, CookiePreferences, CookieTable } from '../../src/index.js';
+import type { CookieBanner, CookieEmbed, CookiePreferences, CookieTable } from '../../src/index.js';
 import {
   expectSame,
   loadedModules,
@@ -16,11 +16,12 @@ import {
   usePageDefaults,
   visibleText,
 } from './fixtures.js';
+import { mediaInventory } from './media-inventory.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
 
-  it('defines only <cookie-banner> on a page that uses neither the dialog, the table nor gated scripts', async () => {
+  it('defines only <cookie-banner> on a page that uses neither the dialog, the table, an embed nor gated scripts', async () => {
     const banner = await fixture<CookieBanner>(
       html`<cookie-banner
         cookie-name=${uniqueCookieName()}
@@ -31,10 +32,12 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     expect(part(banner, 'accept-button'), 'the banner works').to.exist;
     expect(customElements.get('cookie-preferences')).to.equal(undefined);
     expect(customElements.get('cookie-table')).to.equal(undefined);
+    expect(customElements.get('cookie-embed')).to.equal(undefined);
     // The page does list the modules it loaded, so the empty lists below mean something.
     expect(loadedModules('cookie-banner')).to.not.deep.equal([]);
     expect(loadedModules('cookie-preferences')).to.deep.equal([]);
     expect(loadedModules('cookie-table')).to.deep.equal([]);
+    expect(loadedModules('cookie-embed')).to.deep.equal([]);
     // Nor the gate, on a page without a script waiting for consent, nor Google
     // Consent Mode, for an inventory that does not use it.
     expect(loadedModules('script-gate')).to.deep.equal([]);
@@ -52,6 +55,24 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     const rows = table.shadowRoot!.querySelectorAll('tbody tr');
     expect([...rows].map((row) => visibleText(row.querySelector('td, th')))).to.have.length(2);
     // The table alone does not bring the dialog.
+    expect(customElements.get('cookie-preferences')).to.equal(undefined);
+  });
+
+  it('defines <cookie-embed> as soon as one is added to the page, keeping its content held back', async () => {
+    const embed = await fixture<CookieEmbed>(
+      html`<cookie-embed
+        vendor="youtube"
+        cookie-name=${uniqueCookieName()}
+        .inventory=${mediaInventory()}
+      ></cookie-embed>`,
+    );
+    await waitUntil(() => customElements.get('cookie-embed'), 'the embed is defined', {
+      timeout: 5000,
+    });
+    await embed.updateComplete;
+    expect(loadedModules('cookie-embed.define')).to.have.length(1);
+    expect(visibleText(part(embed, 'title'))).to.equal('Content from YouTube');
+    // The embed alone does not bring the dialog.
     expect(customElements.get('cookie-preferences')).to.equal(undefined);
   });
 

@@ -23,6 +23,7 @@ describe('under a strict Content-Security-Policy', () => {
 
   afterEach(() => {
     frame.contentDocument!.cookie = 'csp_consent=; Path=/; Max-Age=0';
+    frame.contentDocument!.cookie = 'csp_embed=; Path=/; Max-Age=0';
     frame.remove();
   });
 
@@ -63,6 +64,23 @@ describe('under a strict Content-Security-Policy', () => {
     await waitUntil(() => !dialog().open, 'dialog closed');
     expect(frame.contentDocument!.cookie).to.include('csp_consent=');
     expect(accept.isConnected).to.equal(false);
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
+  it('sizes an embed through the CSSOM and loads its content once allowed, with no violation', async () => {
+    const win = frame.contentWindow as Window & { cspViolations: string[] };
+    const embed = frame.contentDocument!.querySelector('cookie-embed')!;
+    await waitUntil(() => embed.shadowRoot?.querySelector('[part~="load-button"]'), 'placeholder', {
+      timeout: 5000,
+    });
+    const box = embed.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!;
+    expect(win.getComputedStyle(box).maxWidth).to.equal('400px');
+    const { width, height } = box.getBoundingClientRect();
+    expect(width / height).to.be.closeTo(400 / 300, 0.01);
+    embed.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-button"]')!.click();
+    await waitUntil(() => embed.querySelector(':scope > iframe'), 'content loaded', {
+      timeout: 2000,
+    });
     expect(win.cspViolations).to.deep.equal([]);
   });
 });
