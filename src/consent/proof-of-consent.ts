@@ -14,6 +14,10 @@ export interface ConsentProof {
   timestamp: string;
   revision: string | number | null;
   categories: Readonly<Record<string, boolean>>;
+  /** Every vendor of the inventory, granted or not (`{}` when it declares none). */
+  vendors: Readonly<Record<string, boolean>>;
+  /** Whether the browser sent Global Privacy Control when the visitor decided. */
+  gpc: boolean;
   action: ConsentDetail['action'];
   /** `sha256:<hex>` of the inventory shown (`fnv1a:<hex>` outside secure contexts). */
   inventoryHash: string;
@@ -90,6 +94,8 @@ export async function sendConsentProof(
       timestamp: detail.timestamp,
       revision: detail.revision ?? null,
       categories: detail.categories,
+      vendors: detail.vendors,
+      gpc: detail.gpc === true,
       action: detail.action,
       inventoryHash: await inventoryHash(inventory),
       url: `${location.origin}${location.pathname}`,

@@ -68,7 +68,36 @@ describe('proof of consent', () => {
       url: `${location.origin}${location.pathname}`,
     });
     expect(proof.categories).to.deep.equal({ necessary: true, statistics: false });
+    expect(proof.vendors).to.deep.equal({});
+    expect(proof.gpc).to.equal(false);
     expect(proof.inventoryHash).to.equal(await inventoryHash(inventory));
+  });
+
+  it('sends the choice of every vendor, and whether the browser sent Global Privacy Control', async () => {
+    const withVendors: CookieInventory = {
+      ...inventory,
+      categories: [...inventory.categories, { id: 'media', label: 'Media', gpc: true }],
+      vendors: [
+        { id: 'youtube', category: 'media' },
+        { id: 'vimeo', category: 'media' },
+      ],
+    };
+    const { url, recorded } = endpoint();
+    const granted: ConsentDetail = {
+      ...detail,
+      categories: { necessary: true, statistics: false, media: false },
+      vendors: { youtube: true, vimeo: false },
+      gpc: true,
+      action: 'grant',
+    };
+    expect(await sendConsentProof(url, granted, withVendors)).to.equal(true);
+    const [request] = await recorded();
+    const proof = JSON.parse(request.body);
+    expect(proof.vendors).to.deep.equal({ youtube: true, vimeo: false });
+    expect(proof.gpc).to.equal(true);
+    expect(proof.action).to.equal('grant');
+    expect(proof.inventoryHash).to.equal(await inventoryHash(withVendors));
+    expect(proof.inventoryHash).to.not.equal(await inventoryHash(inventory));
   });
 
   it('retries once after a server error, and stops there', async () => {

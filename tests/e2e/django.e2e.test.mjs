@@ -81,7 +81,7 @@ async function startDjango(env = {}) {
   };
 }
 
-/* global document, window, requestAnimationFrame -- in functions that run in the page */
+/* global document, window, requestAnimationFrame, Navigator -- in functions that run in the page */
 
 /**
  * Records, in the first animation frame where the banner has button labels,
@@ -118,8 +118,8 @@ describe('the Django example site', () => {
   });
 
   /** A French visitor's new browser profile (Accept-Language: fr-FR). */
-  async function newPage() {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+  async function newPage(options = {}) {
+    const context = await browser.newContext({ locale: 'fr-FR', ...options });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
@@ -139,6 +139,25 @@ describe('the Django example site', () => {
     await page.waitForFunction(() => window.firstPaint);
     return page.evaluate(() => window.firstPaint);
   };
+  /** The records the database holds for a decision id (a DEBUG-only view). */
+  async function recordsIn(page, id) {
+    const response = await page.request.get(`${site.origin}/consent/records/`, {
+      params: { id },
+    });
+    return response.json();
+  }
+
+  async function waitForRecordIn(page, id, note = '') {
+    const deadline = Date.now() + 5000;
+    let found;
+    do {
+      found = await recordsIn(page, id);
+      if (found.count > 0) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } while (Date.now() < deadline);
+    assert.fail(`decision ${id} never reached the database ${note && `(${note})`}`);
+  }
+
   /** Django's own form: POST /i18n/setlang/, then the redirect to `next`. */
   async function setLanguage(page, origin, language) {
     await page.locator('select[name="language"]').selectOption(language);
@@ -293,6 +312,48 @@ describe('the Django example site', () => {
     });
   });
 
+  describe('Global Privacy Control', () => {
+    let page;
+    let errors;
+    before(async () => {
+      // Chromium has no GPC setting: the signal as a browser that has one sends it.
+      ({ page, errors } = await newPage({ extraHTTPHeaders: { 'Sec-GPC': '1' } }));
+      await page.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+      );
+    });
+    after(() => page.context().close());
+
+    it('says at /.well-known/gpc.json that the site honours it', async () => {
+      const response = await fetch(`${site.origin}/.well-known/gpc.json`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/json');
+      const body = await response.json();
+      assert.deepEqual(Object.keys(body), ['gpc', 'lastUpdate']);
+      assert.equal(body.gpc, true);
+      assert.match(body.lastUpdate, /^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    it('records the signal with the decision, in the cookie and in the proof', async () => {
+      await page.goto(`${site.origin}/`);
+      await page.getByRole('button', { name: 'Tout accepter' }).click();
+      await banner(page).waitFor({ state: 'detached' });
+      const { id, gpc, categories } = await decisionIn(page);
+      assert.equal(gpc, true);
+      // The example's statistics are first-party counting, which GPC does not cover.
+      assert.deepEqual(categories, { necessary: true, statistics: true });
+      const found = await waitForRecordIn(page, id);
+      assert.equal(found.count, 1);
+      assert.equal(found.records[0].gpc, true);
+      assert.equal(found.records[0].sec_gpc, true, 'the POST carried Sec-GPC: 1');
+      // Nothing of the example is covered: the page did not depend on the header.
+      const response = await page.goto(`${site.origin}/`);
+      assert.doesNotMatch((await response.allHeaders()).vary ?? '', /Sec-GPC/i);
+      assert.match(await page.locator('#server-decision').textContent(), /statistiques acceptées/);
+      assert.deepEqual(errors, []);
+    });
+  });
+
   describe('proof of consent', () => {
     let page;
     let errors;
@@ -308,24 +369,8 @@ describe('the Django example site', () => {
     });
     after(() => page.context().close());
 
-    /** The records the database holds for a decision id (a DEBUG-only view). */
-    async function recordsOf(id) {
-      const response = await page.request.get(`${site.origin}/consent/records/`, {
-        params: { id },
-      });
-      return response.json();
-    }
-
-    async function waitForRecord(id) {
-      const deadline = Date.now() + 5000;
-      let found;
-      do {
-        found = await recordsOf(id);
-        if (found.count > 0) return found;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      } while (Date.now() < deadline);
-      assert.fail(`decision ${id} never reached the database (${posts.length} POST sent)`);
-    }
+    const recordsOf = (id) => recordsIn(page, id);
+    const waitForRecord = (id) => waitForRecordIn(page, id, `${posts.length} POST sent`);
 
     it('stores "accept all" once, sent with the CSRF token', async () => {
       await page.goto(`${site.origin}/`);
@@ -339,6 +384,10 @@ describe('the Django example site', () => {
       assert.equal(found.records[0].revision, '1');
       assert.match(found.records[0].inventory_hash, /^(sha256|fnv1a):[0-9a-f]+$/);
       assert.equal(found.records[0].url, `${site.origin}/`);
+      // The example declares no vendors, and this browser sends no GPC.
+      assert.deepEqual(found.records[0].vendors, {});
+      assert.equal(found.records[0].gpc, false);
+      assert.equal(found.records[0].sec_gpc, false);
       const [post] = posts;
       assert.equal(await post.headerValue('x-csrftoken'), (await cookie(page, 'csrftoken')).value);
       assert.equal((await post.response()).status(), 201);

@@ -1,7 +1,9 @@
 """The site's cookie inventory, built in Python so that the cookie names and
 lifetimes come from Django's settings and cannot drift from what Django
 really sets. The elements receive it as JSON (see the home template); the
-server compares its revision with the one stored in the decision cookie.
+server compares its revision with the one stored in the decision cookie, and
+reads from it what the decision means: required categories, vendors and their
+categories, what Global Privacy Control covers (see decision.py).
 """
 from django.conf import settings
 
@@ -28,6 +30,10 @@ CATEGORIES = [
     },
     {
         'id': 'statistics',
+        # No `'gpc': True`: counting visits on the site itself sells or shares
+        # nothing, so Global Privacy Control does not cover it. A category such
+        # as advertising would be marked, and then stays refused while the
+        # browser sends the signal, unless the visitor switches it on by name.
         'label': {'fr': 'Cookies statistiques', 'en': 'Statistics cookies'},
         'description': {
             'fr': "Mesure d'audience de cet exemple : un script compte les visites. "
@@ -37,6 +43,13 @@ CATEGORIES = [
         },
     },
 ]
+
+# Third parties or tools inside a category, each granted or refused on its own:
+# {'id', 'category', 'label', 'description', 'policyHref', 'gpc'}, an id unique
+# among categories and vendors and without spaces (the decision cookie keeps
+# vendor ids in space-separated lists). A cookie of a vendor names it with
+# `'vendor': id`. This site embeds no third party, so it lists none.
+VENDORS = []
 
 
 def duration(seconds):
@@ -120,10 +133,41 @@ def cookies():
 
 
 def build_inventory():
-    """The inventory the elements are given, as a JSON-serialisable dict."""
-    return {'revision': REVISION, 'categories': CATEGORIES, 'cookies': cookies()}
+    """The inventory the elements are given, as a JSON-serialisable dict.
+    `vendors` only when there are some: the inventory, and so its hash in the
+    proofs of consent, stays what it was for a site without."""
+    built = {'revision': REVISION, 'categories': CATEGORIES, 'cookies': cookies()}
+    if VENDORS:
+        built['vendors'] = VENDORS
+    return built
 
 
 def required_categories():
     """Ids of the categories that are always on."""
-    return {category['id'] for category in CATEGORIES if category.get('required')}
+    return {category['id'] for category in CATEGORIES if category.get('required') is True}
+
+
+def find_vendor(vendor_id):
+    """The vendor `vendor_id`, or None (then the id is a category's, or nothing's)."""
+    return next((vendor for vendor in VENDORS if vendor['id'] == vendor_id), None)
+
+
+def vendors_of(category_id):
+    """The vendors of a category, in inventory order."""
+    return [vendor for vendor in VENDORS if vendor['category'] == category_id]
+
+
+def covered_by_gpc(item_id):
+    """Whether Global Privacy Control covers `item_id`: a category marked
+    `gpc`, or a vendor marked itself or through its category."""
+    vendor = find_vendor(item_id)
+    if vendor is not None and vendor.get('gpc') is True:
+        return True
+    category_id = vendor['category'] if vendor is not None else item_id
+    return any(category['id'] == category_id and category.get('gpc') is True for category in CATEGORIES)
+
+
+def uses_gpc():
+    """Whether anything is marked for Global Privacy Control. Without, the
+    signal changes nothing and the server need not read it."""
+    return any(item.get('gpc') is True for item in [*CATEGORIES, *VENDORS])

@@ -11,7 +11,9 @@ visits, as the CNIL requires), whatever the browser.
 
 It also adds `Vary: Cookie` to the responses that depended on the decision
 (a template that used `consent_granted`, or this re-set), so no cache serves
-one visitor's page, or decision, to another.
+one visitor's page, or decision, to another; and `Vary: Sec-GPC` to those
+that depended on Global Privacy Control (decision.py reads the header only
+when the inventory marks something it covers).
 """
 import re
 
@@ -66,6 +68,11 @@ class ConsentCookieMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         refresh_decision_cookie(request, response)
+        vary = []
         if consent.was_read(request):
-            patch_vary_headers(response, ('Cookie',))
+            vary.append('Cookie')
+        if consent.gpc_was_read(request):
+            vary.append('Sec-GPC')
+        if vary:  # an empty list would still write an empty Vary header
+            patch_vary_headers(response, vary)
         return response

@@ -9,6 +9,8 @@ class ConsentRecord(models.Model):
         ('accept-all', 'Accept all'),
         ('reject-all', 'Reject all'),
         ('save', 'Save choices'),
+        # A vendor allowed from its embedded content's placeholder.
+        ('grant', 'Grant a vendor'),
         ('reset', 'Reset'),
     ]
 
@@ -20,6 +22,16 @@ class ConsentRecord(models.Model):
     # The inventory's revision the decision was taken against ('' for none).
     revision = models.CharField(max_length=64, blank=True)
     categories = models.JSONField()
+    # Vendor id -> granted, every vendor of the inventory ({} without any).
+    vendors = models.JSONField(default=dict, blank=True)
+    # Whether the browser sent Global Privacy Control when the visitor decided
+    # (as its page saw it, `navigator.globalPrivacyControl`): the decision
+    # then refused what the signal covers unless the visitor switched it on.
+    gpc = models.BooleanField(default=False)
+    # Whether the POST itself came with `Sec-GPC: 1`, as the server saw it: the
+    # signal the laws name, observed by the site rather than reported by the
+    # page, at the moment the decision arrived.
+    sec_gpc = models.BooleanField(default=False)
     action = models.CharField(max_length=16, choices=ACTIONS)
     # A hash of the inventory (texts included) the visitor was shown.
     inventory_hash = models.CharField(max_length=128)
@@ -32,4 +44,5 @@ class ConsentRecord(models.Model):
         ordering = ['-created_at']
 
     def __str__(self):
-        return f'{self.decision_id} {self.action} {self.timestamp:%Y-%m-%d %H:%M}'
+        gpc = ' GPC' if self.gpc or self.sec_gpc else ''
+        return f'{self.decision_id} {self.action} {self.timestamp:%Y-%m-%d %H:%M}{gpc}'

@@ -1,6 +1,8 @@
 import json
+from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -73,6 +75,13 @@ MAX_ID_LENGTH = ConsentRecord._meta.get_field('decision_id').max_length
 MAX_URL_LENGTH = ConsentRecord._meta.get_field('url').max_length
 MAX_HASH_LENGTH = ConsentRecord._meta.get_field('inventory_hash').max_length
 MAX_USER_AGENT_LENGTH = ConsentRecord._meta.get_field('user_agent').max_length
+# Bounds on the category and vendor maps, so that a forged body cannot fill
+# the database with one huge row. Far above any real inventory: each vendor
+# costs the decision cookie (4096 bytes at most) its id plus 3 bytes. The
+# inventory's ids must stay within them, or every proof of the site would be
+# refused (tests.py checks the example's).
+MAX_CHOICES = 500
+MAX_CHOICE_ID_LENGTH = 128
 
 
 class BadProof(ValueError):
@@ -82,6 +91,23 @@ class BadProof(ValueError):
 def short_string(value, field, max_length):
     if not isinstance(value, str) or not value or len(value) > max_length:
         raise BadProof(f'{field} must be a non-empty string of at most {max_length} characters')
+    return value
+
+
+def choice_map(value, field, required=True):
+    """Category or vendor id -> granted: at most MAX_CHOICES non-empty ids of
+    at most MAX_CHOICE_ID_LENGTH characters, every value a real boolean."""
+    problem = (
+        not decision.is_categories(value)
+        or (required and not value)
+        or len(value) > MAX_CHOICES
+        or not all(0 < len(item_id) <= MAX_CHOICE_ID_LENGTH for item_id in value)
+    )
+    if problem:
+        raise BadProof(
+            f'{field} must map {"each" if required else "every"} id (at most {MAX_CHOICES}, '
+            f'each of 1 to {MAX_CHOICE_ID_LENGTH} characters) to true or false'
+        )
     return value
 
 
@@ -99,9 +125,12 @@ def proof_from_body(body):
     revision = proof.get('revision')
     if not decision.is_revision(revision):
         raise BadProof('revision must be a string, a number or null')
-    categories = proof.get('categories')
-    if not decision.is_categories(categories) or not categories:
-        raise BadProof('categories must map each category id to true or false')
+    categories = choice_map(proof.get('categories'), 'categories')
+    # Optional: a page still running the elements of before vendors sends none.
+    vendors = choice_map(proof.get('vendors', {}), 'vendors', required=False)
+    gpc = proof.get('gpc', False)
+    if not isinstance(gpc, bool):
+        raise BadProof('gpc must be true or false')
     if proof.get('action') not in ACTIONS:
         raise BadProof(f'action must be one of {", ".join(sorted(ACTIONS))}')
     return {
@@ -109,20 +138,33 @@ def proof_from_body(body):
         'timestamp': timestamp,
         'revision': decision.revision_text(revision),
         'categories': categories,
+        'vendors': vendors,
+        'gpc': gpc,
         'action': proof['action'],
         'inventory_hash': short_string(proof.get('inventoryHash'), 'inventoryHash', MAX_HASH_LENGTH),
         'url': short_string(proof.get('url'), 'url', MAX_URL_LENGTH),
     }
 
 
-def store_proof(fields, user_agent):
-    """Stores one proof; returns whether it is new. The same decision id again
-    (a retried POST whose first answer was lost) keeps the first record."""
+def request_fields(request):
+    """What the server itself saw of the POST: the browser's User-Agent, and
+    whether it sent `Sec-GPC: 1`. The response does not depend on the header,
+    so reading it here adds no `Vary`."""
+    return {
+        'user_agent': request.META.get('HTTP_USER_AGENT', '')[:MAX_USER_AGENT_LENGTH],
+        'sec_gpc': decision.sends_gpc(request),
+    }
+
+
+def store_proof(fields, seen):
+    """Stores one proof, with what the server saw of its request (`seen`);
+    returns whether it is new. The same decision id again (a retried POST
+    whose first answer was lost) keeps the first record."""
     try:
         with transaction.atomic():
             _, created = ConsentRecord.objects.get_or_create(
                 decision_id=fields['decision_id'],
-                defaults={**fields, 'user_agent': user_agent[:MAX_USER_AGENT_LENGTH]},
+                defaults={**fields, **seen},
             )
     except IntegrityError:  # the same id arrived twice at once: the other won
         created = False
@@ -134,7 +176,7 @@ def receive_proof(request):
         fields = proof_from_body(request.body)
     except BadProof as problem:
         return JsonResponse({'error': str(problem)}, status=400)
-    created = store_proof(fields, request.META.get('HTTP_USER_AGENT', ''))
+    created = store_proof(fields, request_fields(request))
     return JsonResponse({'id': fields['decision_id'], 'created': created}, status=201 if created else 200)
 
 
@@ -145,7 +187,17 @@ def debug_lookup(request):
     if not settings.DEBUG:
         raise Http404
     records = ConsentRecord.objects.filter(decision_id=request.GET.get('id', ''))
-    fields = ['decision_id', 'revision', 'categories', 'action', 'inventory_hash', 'url']
+    fields = [
+        'decision_id',
+        'revision',
+        'categories',
+        'vendors',
+        'gpc',
+        'sec_gpc',
+        'action',
+        'inventory_hash',
+        'url',
+    ]
     return JsonResponse({'count': records.count(), 'records': list(records.values(*fields))})
 
 
@@ -157,3 +209,32 @@ def records(request):
     if request.method == 'POST':
         return receive_proof(request)
     return debug_lookup(request)
+
+
+# The day this site began to honour Global Privacy Control (`Sec-GPC`), for
+# `/.well-known/gpc.json`; CONSENT_GPC_LAST_UPDATE overrides it.
+GPC_SUPPORT_SINCE = '2026-12-01'
+
+
+def gpc_last_update():
+    """CONSENT_GPC_LAST_UPDATE as the GPC specification writes dates
+    (`YYYY-MM-DD`): a `date`, or a string Python reads as an ISO date."""
+    value = getattr(settings, 'CONSENT_GPC_LAST_UPDATE', GPC_SUPPORT_SINCE)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise ImproperlyConfigured(
+            f'CONSENT_GPC_LAST_UPDATE must be a date or "YYYY-MM-DD", not {value!r}'
+        ) from None
+
+
+@require_safe
+def gpc_support(request):
+    """`/.well-known/gpc.json`: tells user agents and auditors that this site
+    honours Global Privacy Control (decision.py refuses what the signal covers
+    while the browser sends it), and since when that statement stands."""
+    return JsonResponse({'gpc': True, 'lastUpdate': gpc_last_update()})

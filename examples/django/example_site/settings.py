@@ -85,3 +85,6 @@ CONSENT_COOKIE_NAME = 'cookies_preferences'
 CONSENT_LIFETIME_DAYS = 182
 # `Domain` of the decision cookie, only if the elements are configured with one.
 CONSENT_COOKIE_DOMAIN = None
+# `lastUpdate` of /.well-known/gpc.json: change it when what this site does
+# with Global Privacy Control changes (e.g. an inventory item marked `gpc`).
+CONSENT_GPC_LAST_UPDATE = '2026-12-01'

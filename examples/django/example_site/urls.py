@@ -8,4 +8,6 @@ urlpatterns = [
     # cookie, Django does when the visitor posts this form.
     path('i18n/', include('django.conf.urls.i18n')),
     path('consent/records/', views.records, name='consent-records'),
+    # Global Privacy Control's support resource: this site honours Sec-GPC.
+    path('.well-known/gpc.json', views.gpc_support, name='gpc-support'),
 ]

@@ -5,6 +5,8 @@ what the visitor refused: a tag that is never sent cannot run.
     {% consent_granted 'statistics' as statistics_granted %}
     {% if statistics_granted %}<script src="…"></script>{% endif %}
 
+A vendor's id works the same way: `{% consent_granted 'youtube' as youtube_granted %}`.
+
 Needs `django.template.context_processors.request`.
 
     {% consent_language_module as module %}
@@ -28,12 +30,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def consent_granted(context, category):
-    """Whether `category` may be used for this request (required categories
-    always may). False without a request, and for any cookie that is not a
-    current decision of this site."""
+def consent_granted(context, item_id):
+    """Whether a category or a vendor (`item_id`) may be used for this request
+    (required categories and their vendors always may; Global Privacy Control
+    applies, see decision.is_granted). False without a request, and for any
+    cookie that is not a current decision of this site."""
     request = context.get('request')
-    return request is not None and decision.is_granted(request, category)
+    return request is not None and decision.is_granted(request, item_id)
 
 
 @register.simple_tag(takes_context=True)
