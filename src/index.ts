@@ -9,6 +9,10 @@ import { CookieBanner } from './components/cookie-banner/cookie-banner.js';
 import { CookieEmbed } from './components/cookie-embed/cookie-embed.js';
 import { CookiePreferences } from './components/cookie-preferences/cookie-preferences.js';
 import { CookieTable } from './components/cookie-table/cookie-table.js';
+// The rules of vendors, storage and Global Privacy Control, at once: a
+// bundler's build has no reason to fetch them apart, and the inventory's
+// checks then report every problem synchronously.
+import './consent/vendor-rules.js';
 import { defineElement } from './define.js';
 import { useDetailTexts } from './i18n/localize.js';
 import { installPageApi } from './page-api.js';

@@ -67,11 +67,14 @@ export class ConsentElement extends LitElement {
 
   /**
    * The inventory to show: this element's, else the one the page gave the
-   * store; none until the page's language is loaded.
+   * store; none until the page's language is loaded, nor while the rules of
+   * its vendors are on their way.
    */
   protected get shownInventory(): CookieInventory | undefined {
     if (this.inventoryRejected || !this.language.ready) return undefined;
-    return this.validInventory ?? this.store.inventory;
+    const inventory = this.validInventory ?? this.store.inventory;
+    // One with vendors waits for the store to take it (their rules are fetched).
+    return inventory && this.store.accepts(inventory) ? inventory : undefined;
   }
 
   /** A text of the inventory in the element's language. */

@@ -1,16 +1,14 @@
 /**
- * What a decision grants, category by category and vendor by vendor. Plain
- * functions of the inventory, with no cookie and no DOM: the store applies
- * them to the visitor's actions and to the stored record.
- *
- * The rules:
- * - a vendor is granted on its own; a required category's vendors always are;
- * - a category with vendors is granted when every one of its vendors is (then
- *   its cookies that name no vendor may be used too); "partly" when some are;
- * - a category or vendor marked `gpc` stays refused while the browser sends
- *   Global Privacy Control, unless the visitor grants it by name.
+ * What a decision grants. The store applies a set of rules to the visitor's
+ * actions and to the stored record: the rules of categories, here, for an
+ * inventory that declares only categories and cookies; those of vendors,
+ * storage and Global Privacy Control (vendor-rules.ts), fetched only for an
+ * inventory that uses one of them, so that a site that uses none of them
+ * downloads none of their code.
  */
-import type { CookieCategory, CookieInventory, CookieVendor } from './inventory.js';
+import { matchesCookieName, type CookieInfo, type CookieInventory } from './inventory.js';
+import { cookieNames, deleteCookieEverywhere } from './cookie-jar.js';
+import type { DecisionRecord } from './decision-cookie.js';
 
 /** Every category and vendor of an inventory, granted or not. */
 export interface Choices {
@@ -20,92 +18,122 @@ export interface Choices {
 
 /**
  * Whether the item `id` is granted, asked with its category's id for a
- * vendor. Categories with vendors are never asked: their vendors decide.
+ * vendor. A category with vendors is never asked: its vendors decide.
  */
 export type Chooser = (id: string, categoryId?: string) => boolean;
 
-/** Whether the browser sends Global Privacy Control (`Sec-GPC: 1`). */
-export function globalPrivacyControl(): boolean {
-  return globalThis.navigator?.globalPrivacyControl === true;
+/** What a decision writes in the record, besides its revision, time and id. */
+export type RecordedChoices = Pick<DecisionRecord, 'categories' | 'vendors' | 'gpc'>;
+
+export interface ConsentRules {
+  /** Whether the store may take `inventory`: it passes these rules' checks (reported once). */
+  accepts(inventory: CookieInventory): boolean;
+  /** The record of the choices `choose` makes. */
+  decide(inventory: CookieInventory, choose: Chooser): RecordedChoices;
+  /** What `saveConsent(choices)` grants: the ids named `true`. */
+  from(choices: Readonly<Record<string, boolean>>): Chooser;
+  /** What "accept all" grants. */
+  all(inventory: CookieInventory): Chooser;
+  /** The choices `record` stands for now, or `undefined` when it cannot be read. */
+  inForce(inventory: CookieInventory, record: DecisionRecord): Choices | undefined;
+  /** Whether a decision in force still leaves something to ask. */
+  asksAgain(inventory: CookieInventory, record: DecisionRecord): boolean;
+  /** Whether the banner and the dialog must say that Global Privacy Control is honoured. */
+  honoursGpc(inventory: CookieInventory): boolean;
+  /** Removes what `choices` refuses (cookies, and storage for the vendor rules). */
+  withdraw(inventory: CookieInventory, choices: Choices, decisionCookie: string): void;
 }
 
-declare global {
-  interface Navigator {
-    /** Global Privacy Control; not in TypeScript's DOM types yet. */
-    readonly globalPrivacyControl?: boolean;
+/** The categories map for `choose`, required categories always on. */
+export function decideCategories(
+  inventory: CookieInventory,
+  choose: (categoryId: string) => boolean,
+): Record<string, boolean> {
+  const categories: Record<string, boolean> = {};
+  for (const category of inventory.categories) {
+    categories[category.id] = category.required === true || choose(category.id);
   }
-}
-
-/** The vendors of `categoryId`, in inventory order. */
-export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {
-  return (inventory.vendors ?? []).filter((vendor) => vendor.category === categoryId);
-}
-
-function categoryById(inventory: CookieInventory, id: string): CookieCategory | undefined {
-  return inventory.categories.find((category) => category.id === id);
-}
-
-/** Whether `categoryId` is a required category of `inventory`. */
-export function isRequiredCategory(inventory: CookieInventory, categoryId: string): boolean {
-  return categoryById(inventory, categoryId)?.required === true;
+  return categories;
 }
 
 /**
- * Whether Global Privacy Control covers `id` (a category, or a vendor, which
- * its category's flag covers too).
+ * Removes the cookies that `isRefused` refuses, never one that a required
+ * category lists too (`sessionid` under `session*`), nor the decision cookie.
+ * `place` says where an item is kept; `removeElsewhere` is given the same
+ * rule for the items kept elsewhere than in cookies.
  */
-export function coveredByGpc(inventory: CookieInventory, id: string): boolean {
-  const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
-  if (vendor?.gpc) return true;
-  return categoryById(inventory, vendor?.category ?? id)?.gpc === true;
+export function removeRefused(
+  inventory: CookieInventory,
+  isRefused: (item: CookieInfo) => boolean,
+  decisionCookie: string,
+  removeElsewhere?: (removable: (name: string, place: string) => boolean) => void,
+): void {
+  const required = new Set(
+    inventory.categories.filter((category) => category.required).map((category) => category.id),
+  );
+  const items = inventory.cookies ?? [];
+  const refused = items.filter((item) => !required.has(item.category) && isRefused(item));
+  if (refused.length === 0) return;
+  const kept = items.filter((item) => required.has(item.category));
+  const matches = (list: CookieInfo[], name: string, place: string) =>
+    list.some((item) => (item.storage ?? 'cookie') === place && matchesCookieName(item.name, name));
+  const removable = (name: string, place: string) =>
+    !matches(kept, name, place) && matches(refused, name, place);
+  for (const name of cookieNames(document.cookie)) {
+    if (name !== decisionCookie && removable(name, 'cookie')) deleteCookieEverywhere(name);
+  }
+  removeElsewhere?.(removable);
 }
 
-/** Whether the inventory marks anything for Global Privacy Control. */
-export function usesGpc(inventory: CookieInventory): boolean {
+/** The rules of an inventory of categories and cookies only. */
+export const categoryRules: ConsentRules = {
+  accepts: () => true,
+  decide: (inventory, choose) => ({ categories: decideCategories(inventory, choose) }),
+  from: (choices) => (id) => choices[id] === true,
+  all: () => () => true,
+  inForce: (inventory, record) => ({
+    categories: decideCategories(inventory, (id) => record.categories[id] === true),
+    vendors: {},
+  }),
+  asksAgain: () => false,
+  honoursGpc: () => false,
+  withdraw: (inventory, choices, decisionCookie) =>
+    removeRefused(inventory, (item) => choices.categories[item.category] === false, decisionCookie),
+};
+
+let vendorRules: ConsentRules | undefined;
+let loading: Promise<unknown> | undefined;
+
+/** Called by vendor-rules.ts once loaded. */
+export function registerVendorRules(rules: ConsentRules): void {
+  vendorRules = rules;
+}
+
+/** Whether `inventory` declares vendors, storage items or Global Privacy Control flags. */
+export function needsVendorRules(inventory: CookieInventory): boolean {
   return (
-    inventory.categories.some((category) => category.gpc === true) ||
-    (inventory.vendors ?? []).some((vendor) => vendor.gpc === true)
+    inventory.vendors !== undefined ||
+    inventory.categories.some((category) => category.gpc !== undefined) ||
+    (inventory.cookies ?? []).some(
+      (cookie) => cookie.vendor !== undefined || cookie.storage !== undefined,
+    )
   );
 }
 
-/** The choices `choose` makes, with required categories and their vendors always on. */
-export function decideChoices(inventory: CookieInventory, choose: Chooser): Choices {
-  const vendors: Record<string, boolean> = {};
-  const categories: Record<string, boolean> = {};
-  for (const category of inventory.categories) {
-    const required = category.required === true;
-    const own = vendorsOf(inventory, category.id);
-    for (const vendor of own) vendors[vendor.id] = required || choose(vendor.id, category.id);
-    categories[category.id] =
-      required ||
-      (own.length > 0 ? own.every((vendor) => vendors[vendor.id]) : choose(category.id));
-  }
-  return { categories, vendors };
-}
-
 /**
- * A chooser from a map of ids (categories and vendors): a vendor follows its
- * own entry, else its category's; anything not named is refused.
+ * The rules `inventory` needs, or `undefined` while they are being fetched
+ * (then `whenLoaded` is called once they are there, or have failed to load).
  */
-export function chooseFrom(choices: Readonly<Record<string, boolean>>): Chooser {
-  const named = (id: string) => (Object.hasOwn(choices, id) ? choices[id] : undefined);
-  return (id, categoryId) =>
-    (named(id) ?? (categoryId === undefined ? undefined : named(categoryId))) === true;
-}
-
-/** Grants everything but what Global Privacy Control covers while the browser sends it. */
-export function chooseAll(inventory: CookieInventory): Chooser {
-  const gpc = globalPrivacyControl();
-  return (id) => !(gpc && coveredByGpc(inventory, id));
-}
-
-/** Whether a category's choice counts as "partly": some of its vendors granted, not all. */
-export function isPartlyGranted(
+export function rulesFor(
   inventory: CookieInventory,
-  categoryId: string,
-  vendors: Readonly<Record<string, boolean>>,
-): boolean {
-  const own = vendorsOf(inventory, categoryId);
-  const granted = own.filter((vendor) => vendors[vendor.id] === true).length;
-  return granted > 0 && granted < own.length;
+  whenLoaded: () => void,
+): ConsentRules | undefined {
+  if (!needsVendorRules(inventory)) return categoryRules;
+  if (vendorRules) return vendorRules;
+  loading ??= import('./vendor-rules.js').catch((error: unknown) => {
+    loading = undefined;
+    console.error('cookie consent: could not load the rules of vendors', error);
+  });
+  void loading.then(whenLoaded);
+  return undefined;
 }

@@ -18,11 +18,12 @@ export interface DecisionRecord {
   /** Every category of the inventory, granted or not. */
   categories: Record<string, boolean>;
   /**
-   * Every vendor of the inventory when the decision was taken, granted or not;
-   * a vendor missing here was added since. In the cookie: `{ granted: "ids",
-   * refused: "ids" }`, space-separated, omitted when the inventory has no vendors.
+   * Every vendor of the inventory when the decision was taken, as two
+   * space-separated lists of ids (a vendor in neither was added since): once
+   * escaped, a vendor costs its id plus 3 bytes, so 100 vendors stay near
+   * 2 KB. Absent when the inventory has no vendors; read by vendor-rules.ts.
    */
-  vendors?: Record<string, boolean>;
+  vendors?: { granted?: unknown; refused?: unknown };
   /** Whether the browser sent Global Privacy Control when the decision was taken. */
   gpc?: boolean;
   /** The inventory's revision when the decision was taken. */
@@ -39,33 +40,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The cookie value for `record`. */
 export function serializeDecision(record: DecisionRecord): string {
-  const { categories, revision, timestamp, id } = record;
-  const ids = Object.keys(record.vendors ?? {});
-  // Two space-separated lists rather than a map or arrays: once escaped, a
-  // vendor costs its id plus 3 bytes, so 100 vendors stay near 2 KB.
-  const vendors = ids.length
-    ? {
-        granted: ids.filter((vendor) => record.vendors![vendor]).join(' '),
-        refused: ids.filter((vendor) => !record.vendors![vendor]).join(' '),
-      }
-    : undefined;
-  const gpc = record.gpc || undefined;
+  const { categories, vendors, revision, timestamp, id, gpc } = record;
   return encodeURIComponent(JSON.stringify({ categories, vendors, revision, timestamp, id, gpc }));
-}
-
-/** The vendor choices of a parsed cookie: `{}` without any, `undefined` when malformed. */
-function parseVendors(value: unknown): Record<string, boolean> | undefined {
-  if (value === undefined) return {};
-  if (!isRecord(value)) return undefined;
-  const lists = [value.granted ?? '', value.refused ?? ''];
-  if (!lists.every((list) => typeof list === 'string')) return undefined;
-  const [granted, refused] = (lists as string[]).map((list) => list.split(' ').filter(Boolean));
-  // fromEntries defines own keys: an id such as "__proto__" stays a plain key.
-  return Object.fromEntries([
-    ...refused.map((id) => [id, false] as const),
-    // A vendor listed in both is refused: a refusal must stick.
-    ...granted.filter((id) => !refused.includes(id)).map((id) => [id, true] as const),
-  ]);
 }
 
 /** The record in a raw cookie value, or `undefined` for anything else. */
@@ -87,15 +63,19 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
   }
   if (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))) return undefined;
   if (typeof id !== 'string' || id === '') return undefined;
-  const vendors = parseVendors(value.vendors);
-  if (!vendors) return undefined;
   const record: DecisionRecord = {
     categories: categories as Record<string, boolean>,
     revision,
     timestamp,
     id,
   };
-  if (Object.keys(vendors).length > 0) record.vendors = vendors;
+  // The lists themselves are read by the vendors' rules, which count a
+  // malformed one as no decision.
+  const { vendors } = value;
+  if (vendors !== undefined) {
+    if (!isRecord(vendors)) return undefined;
+    record.vendors = vendors;
+  }
   if (value.gpc === true) record.gpc = true;
   return record;
 }

@@ -82,7 +82,20 @@ export interface InventoryProblem {
 
 type Problems = InventoryProblem[];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/**
+ * The checks of vendors, storage and Global Privacy Control flags, which live
+ * with their rules (vendor-rules.ts): a site that uses none of them never
+ * downloads them. Set once that module is loaded.
+ */
+let extraChecks:
+  | ((inventory: Record<string, unknown>, categoryIds: Set<string>, problems: Problems) => void)
+  | undefined;
+
+export function addInventoryChecks(checks: NonNullable<typeof extraChecks>): void {
+  extraChecks = checks;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -92,7 +105,12 @@ function isTextMap(value: Record<string, unknown>): boolean {
   return true;
 }
 
-function checkText(value: unknown, path: string, problems: Problems, required = false): void {
+export function checkText(
+  value: unknown,
+  path: string,
+  problems: Problems,
+  required = false,
+): void {
   if (value === undefined) {
     if (required) problems.push({ path, message: 'is required' });
     return;
@@ -152,7 +170,6 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
       ids.add(id);
     }
     checkFlag(category, 'required', path, problems);
-    checkFlag(category, 'gpc', path, problems);
     checkText(category.label, `${path}.label`, problems, required === true);
     checkText(category.description, `${path}.description`, problems);
     const { consentMode } = category;
@@ -170,7 +187,7 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
   return ids;
 }
 
-function checkFlag(
+export function checkFlag(
   item: Record<string, unknown>,
   flag: 'required' | 'gpc',
   path: string,
@@ -182,75 +199,7 @@ function checkFlag(
   }
 }
 
-/** Whether `href` is a link a visitor may follow: http(s), or relative to the page. */
-export function isSafeHref(href: string): boolean {
-  // Parsed as the browser would (it drops tabs and newlines: "java\nscript:" is javascript:).
-  try {
-    return /^https?:$/.test(new URL(href, 'https://relative.invalid/').protocol);
-  } catch {
-    return false;
-  }
-}
-
-/** Checks `vendors` and returns their categories by id. */
-function checkVendors(
-  value: unknown,
-  categoryIds: Set<string>,
-  problems: Problems,
-): Map<string, string> {
-  const vendors = new Map<string, string>();
-  if (value === undefined) return vendors;
-  if (!Array.isArray(value)) {
-    problems.push({ path: 'vendors', message: 'must be an array' });
-    return vendors;
-  }
-  value.forEach((vendor: unknown, index) => {
-    const path = `vendors[${index}]`;
-    if (!isRecord(vendor)) {
-      problems.push({ path, message: 'must be an object' });
-      return;
-    }
-    const { id, category, policyHref } = vendor;
-    if (typeof category !== 'string') {
-      problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
-    } else if (!categoryIds.has(category)) {
-      problems.push({ path: `${path}.category`, message: `"${category}" is not a category` });
-    }
-    // One namespace for both: hasConsent('youtube') and data-consent-vendor name either.
-    if (typeof id !== 'string' || id.trim() === '') {
-      problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
-    } else if (/\s/.test(id)) {
-      // Space-separated lists hold vendor ids: the cookie's, data-consent-vendor's.
-      problems.push({ path: `${path}.id`, message: 'must not contain spaces' });
-    } else if (categoryIds.has(id)) {
-      problems.push({ path: `${path}.id`, message: `"${id}" is already the id of a category` });
-    } else if (vendors.has(id)) {
-      problems.push({
-        path: `${path}.id`,
-        message: `"${id}" is already the id of another vendor`,
-      });
-    } else if (typeof category === 'string') {
-      vendors.set(id, category);
-    }
-    checkText(vendor.label, `${path}.label`, problems);
-    checkText(vendor.description, `${path}.description`, problems);
-    if (policyHref !== undefined && (typeof policyHref !== 'string' || !isSafeHref(policyHref))) {
-      problems.push({
-        path: `${path}.policyHref`,
-        message: 'must be an http(s) or relative URL',
-      });
-    }
-    checkFlag(vendor, 'gpc', path, problems);
-  });
-  return vendors;
-}
-
-function checkCookies(
-  value: unknown,
-  categoryIds: Set<string>,
-  vendorCategories: Map<string, string>,
-  problems: Problems,
-): void {
+function checkCookies(value: unknown, categoryIds: Set<string>, problems: Problems): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
     problems.push({ path: 'cookies', message: 'must be an array' });
@@ -285,24 +234,6 @@ function checkCookies(
     if (party !== undefined && party !== 'first' && party !== 'third') {
       problems.push({ path: `${path()}.party`, message: 'must be "first" or "third"' });
     }
-    const { vendor, storage } = cookie;
-    if (vendor !== undefined) {
-      const vendorCategory = typeof vendor === 'string' ? vendorCategories.get(vendor) : undefined;
-      if (vendorCategory === undefined) {
-        problems.push({ path: `${path()}.vendor`, message: `"${String(vendor)}" is not a vendor` });
-      } else if (typeof category === 'string' && vendorCategory !== category) {
-        problems.push({
-          path: `${path()}.category`,
-          message: `must be "${vendorCategory}", the category of vendor "${String(vendor)}"`,
-        });
-      }
-    }
-    if (storage !== undefined && !STORAGES.includes(storage as CookieStorage)) {
-      problems.push({
-        path: `${path()}.storage`,
-        message: `must be one of ${STORAGES.join(', ')}`,
-      });
-    }
   }
 }
 
@@ -326,8 +257,8 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
     problems.push({ path: 'revision', message: 'must be a string or a finite number' });
   }
   const categoryIds = checkCategories(value.categories, problems);
-  const vendorCategories = checkVendors(value.vendors, categoryIds, problems);
-  checkCookies(value.cookies, categoryIds, vendorCategories, problems);
+  checkCookies(value.cookies, categoryIds, problems);
+  extraChecks?.(value, categoryIds, problems);
   return problems;
 }
 

@@ -9,18 +9,15 @@ import {
   type ConsentDecision,
   type ConsentDetail,
 } from '../events/consent-change.js';
-import { isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
 import {
-  chooseAll,
-  chooseFrom,
-  coveredByGpc,
-  decideChoices,
-  globalPrivacyControl,
-  isRequiredCategory,
-  vendorsOf,
+  categoryRules,
+  needsVendorRules,
+  rulesFor,
   type Chooser,
   type Choices,
+  type ConsentRules,
 } from './choices.js';
+import { isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
 import {
   clampLifetimeDays,
   DEFAULT_DECISION_COOKIE,
@@ -31,7 +28,6 @@ import {
   type DecisionRecord,
 } from './decision-cookie.js';
 import type { CookieInventory } from './inventory.js';
-import { removeRefusedItems } from './withdrawal.js';
 
 export interface ConsentStoreOptions {
   /** How long a decision stands, in days: 182 (six months) by default, 395 at most. */
@@ -46,9 +42,10 @@ export interface ConsentStoreOptions {
 
 export type ConsentListener = (store: ConsentStore) => void;
 
-/** What another tab posts on the channel after a decision. */
+/** What another tab posts on the channel after a decision: the event's detail, and the record. */
 interface SyncMessage {
   detail: ConsentDetail;
+  record?: DecisionRecord;
 }
 
 /**
@@ -72,6 +69,10 @@ export class ConsentStore {
   private csrfCookie?: string;
   private readonly listeners = new Set<ConsentListener>();
   private readonly channel: BroadcastChannel;
+  /** The rules of the inventory: categories only, or vendors, storage and GPC. */
+  private rules: ConsentRules = categoryRules;
+  /** An inventory waiting for the vendors' rules to be fetched. */
+  private pendingInventory?: CookieInventory;
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
@@ -87,9 +88,29 @@ export class ConsentStore {
     return this.inventoryValue;
   }
 
+  /**
+   * Takes `inventory` for the decisions. One that declares vendors, storage
+   * items or Global Privacy Control flags is taken once their rules are
+   * fetched and it passes their checks: until then the store has no
+   * inventory, so nothing is granted and the banner waits.
+   */
   setInventory(inventory: CookieInventory): void {
+    const rules = rulesFor(inventory, () => {
+      if (this.pendingInventory === inventory) this.setInventory(inventory);
+    });
+    this.pendingInventory = rules ? undefined : inventory;
+    if (!rules?.accepts(inventory)) return;
+    this.rules = rules;
     this.inventoryValue = inventory;
     this.notify();
+  }
+
+  /**
+   * Whether an element may show `inventory`: it needs no more rules than the
+   * categories', or it is the one the store took.
+   */
+  accepts(inventory: CookieInventory): boolean {
+    return inventory === this.inventoryValue || !needsVendorRules(inventory);
   }
 
   /** Sets the options given; those left `undefined` keep their value. */
@@ -119,18 +140,10 @@ export class ConsentStore {
     if (!record || !inventory || !isDecisionCurrent(record, inventory, this.lifetimeDays)) {
       return undefined;
     }
-    // Global Privacy Control overrides a grant recorded before the browser sent it.
-    const gpcOverrides = globalPrivacyControl() && !record.gpc;
-    const recorded = (id: string, categoryId?: string) =>
-      (categoryId === undefined ? record.categories[id] : record.vendors?.[id]) === true &&
-      !(gpcOverrides && coveredByGpc(inventory, id));
-    return {
-      ...decideChoices(inventory, recorded),
-      revision: record.revision,
-      timestamp: record.timestamp,
-      id: record.id,
-      ...(record.gpc ? { gpc: true } : {}),
-    };
+    const choices = this.rules.inForce(inventory, record);
+    if (!choices) return undefined;
+    const { revision, timestamp, id, gpc } = record;
+    return { ...choices, revision, timestamp, id, ...(gpc ? { gpc } : {}) };
   }
 
   /**
@@ -140,15 +153,12 @@ export class ConsentStore {
    */
   get needsDecision(): boolean {
     const { record, inventoryValue: inventory } = this;
-    if (!inventory || !this.decision) return true;
-    const decided = record?.vendors ?? {};
-    return (inventory.vendors ?? []).some(
-      (vendor) =>
-        !Object.hasOwn(decided, vendor.id) &&
-        !isRequiredCategory(inventory, vendor.category) &&
-        (record?.categories[vendor.category] === true ||
-          vendorsOf(inventory, vendor.category).some((other) => decided[other.id] === true)),
-    );
+    return !this.decision || this.rules.asksAgain(inventory!, record!);
+  }
+
+  /** Whether the banner and the dialog must say that Global Privacy Control is honoured. */
+  get honoursGpc(): boolean {
+    return !!this.inventoryValue && this.rules.honoursGpc(this.inventoryValue);
   }
 
   /**
@@ -157,10 +167,9 @@ export class ConsentStore {
    */
   isGranted(id: string): boolean {
     const inventory = this.inventoryValue;
-    if (!inventory) return false;
-    if (isRequiredCategory(inventory, id)) return true;
-    const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
-    if (vendor && isRequiredCategory(inventory, vendor.category)) return true;
+    const vendor = inventory?.vendors?.find((candidate) => candidate.id === id);
+    const categoryId = vendor?.category ?? id;
+    if (inventory?.categories.some((c) => c.id === categoryId && c.required)) return true;
     const decision = this.decision;
     return (vendor ? decision?.vendors[id] : decision?.categories[id]) === true;
   }
@@ -172,7 +181,7 @@ export class ConsentStore {
    */
   acceptAll(target: EventTarget = document): ConsentDetail | undefined {
     const inventory = this.requireInventory('accept-all');
-    return inventory && this.decide('accept-all', chooseAll(inventory), target);
+    return inventory && this.decide('accept-all', this.rules.all(inventory), target);
   }
 
   /** Refuses every category that is not required. */
@@ -188,7 +197,7 @@ export class ConsentStore {
     choices: Readonly<Record<string, boolean>>,
     target: EventTarget = document,
   ): ConsentDetail | undefined {
-    return this.decide('save', chooseFrom(choices), target);
+    return this.decide('save', this.rules.from(choices), target);
   }
 
   /**
@@ -198,7 +207,7 @@ export class ConsentStore {
   grant(vendorId: string, target: EventTarget = document): ConsentDetail | undefined {
     const current = this.decision;
     const choices = { ...current?.categories, ...current?.vendors, [vendorId]: true };
-    return this.decide('grant', chooseFrom(choices), target);
+    return this.decide('grant', this.rules.from(choices), target);
   }
 
   /** Forgets the decision, so that the banner asks again. */
@@ -209,7 +218,8 @@ export class ConsentStore {
     this.record = undefined;
     return this.publish(
       {
-        ...decideChoices(inventory, () => false),
+        // Everything refused, as a record that names nothing reads.
+        ...this.rules.inForce(inventory, { categories: {} } as DecisionRecord)!,
         action: 'reset',
         revision: inventory.revision,
         timestamp: new Date().toISOString(),
@@ -233,12 +243,11 @@ export class ConsentStore {
     const inventory = this.requireInventory(action);
     if (!inventory) return undefined;
     const record: DecisionRecord = {
-      ...decideChoices(inventory, choose),
+      ...this.rules.decide(inventory, choose),
       revision: inventory.revision,
       timestamp: new Date().toISOString(),
       id: newDecisionId(),
     };
-    if (globalPrivacyControl()) record.gpc = true;
     const value = serializeDecision(record);
     writeCookie(this.cookieName, value, {
       maxAge: this.lifetimeDays * 24 * 60 * 60,
@@ -261,7 +270,7 @@ export class ConsentStore {
   private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {
     this.removeRefused(detail);
     this.notify();
-    this.channel.postMessage({ detail } satisfies SyncMessage);
+    this.channel.postMessage({ detail, record: this.record } satisfies SyncMessage);
     target.dispatchEvent(new ConsentChangeEvent(detail));
     // The tab that took the decision records it; the others only hear of it.
     const { consentEndpoint, inventoryValue, csrfCookie } = this;
@@ -281,12 +290,12 @@ export class ConsentStore {
     const detail = message?.detail;
     if (typeof detail?.categories !== 'object' || detail.categories === null) return;
     // The message can arrive before this tab's document.cookie shows the new
-    // value (WebKit does so), so the decision is the one the message carries.
-    const { categories, vendors, revision, timestamp, id, gpc } = detail;
-    this.record =
-      detail.action === 'reset'
-        ? undefined
-        : { categories, vendors: { ...vendors }, revision, timestamp, id, gpc };
+    // value (WebKit does so), so the decision is the one the message carries:
+    // its record, or, from a tab of an earlier version, its categories.
+    const { categories, revision, timestamp, id } = detail;
+    const record = message?.record ?? { categories, revision, timestamp, id };
+    if (typeof record.categories !== 'object' || record.categories === null) return;
+    this.record = detail.action === 'reset' ? undefined : record;
     this.removeRefused(detail);
     this.notify();
     document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
@@ -294,7 +303,7 @@ export class ConsentStore {
 
   /** Withdrawing consent removes the cookies and storage keys the inventory lists for it. */
   private removeRefused(choices: Choices): void {
-    if (this.inventoryValue) removeRefusedItems(this.inventoryValue, choices, this.cookieName);
+    if (this.inventoryValue) this.rules.withdraw(this.inventoryValue, choices, this.cookieName);
   }
 
   private notify(): void {

@@ -73,6 +73,8 @@ describe('Global Privacy Control', () => {
 
   it('the banner says the signal is honoured, and passes axe', async () => {
     const banner = await bannerOf(uniqueCookieName());
+    // Its module and texts are fetched only on pages where the signal matters.
+    await waitUntil(() => part(banner, 'gpc'), 'the banner shows the note');
     expect(visibleText(part(banner, 'gpc'))).to.match(/Global Privacy Control/);
     await expect(banner).to.be.accessible();
   });

@@ -42,6 +42,49 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     // Consent Mode, for an inventory that does not use it.
     expect(loadedModules('script-gate')).to.deep.equal([]);
     expect(loadedModules('google-consent-mode')).to.deep.equal([]);
+    // Nor the rules of vendors, storage and Global Privacy Control, for an inventory without any.
+    expect(loadedModules('vendor-rules')).to.deep.equal([]);
+    expect(loadedModules('gpc-note')).to.deep.equal([]);
+  });
+
+  it('fetches the rules of vendors for an inventory with vendors, and asks only once they are there', async () => {
+    const cookieName = uniqueCookieName();
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const banner = document.createElement('cookie-banner');
+    banner.cookieName = cookieName;
+    banner.inventory = mediaInventory();
+    container.append(banner);
+    await banner.updateComplete;
+    // The rules are a module on its way (no microtask brings it): nothing can
+    // be decided yet, so the banner does not ask, and nothing is granted.
+    expect(part(banner, 'accept-button'), 'no banner before the rules').to.equal(null);
+    expect(window.cookieConsent!.hasConsent('youtube', cookieName)).to.equal(false);
+    await waitUntil(() => part(banner, 'accept-button'), 'the banner asks', { timeout: 5000 });
+    expect(loadedModules('vendor-rules')).to.have.length(1);
+    part(banner, 'accept-button')!.click();
+    expect(window.cookieConsent!.getConsent(cookieName)?.vendors).to.include({ youtube: true });
+  });
+
+  it('reports an inventory whose vendors are wrong once their checks are loaded, and shows nothing', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const inventory = mediaInventory();
+      const banner = await fixture<CookieBanner>(
+        html`<cookie-banner
+          cookie-name=${uniqueCookieName()}
+          .inventory=${{ ...inventory, vendors: [...inventory.vendors!, { id: 'media', category: 'x' }] }}
+        ></cookie-banner>`,
+      );
+      await waitUntil(() => errors.length > 0, 'the problems are reported');
+      await banner.updateComplete;
+      expect(String(errors[0][0])).to.include('vendors[2].category: "x" is not a category');
+      expect(String(errors[0][0])).to.include('"media" is already the id of a category');
+      expect(part(banner, 'accept-button')).to.equal(null);
+    } finally {
+      console.error = original;
+    }
   });
 
   it('defines <cookie-table> as soon as one is added to the page, keeping its inventory', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseDecision } from '../../src/consent/decision-cookie.js';
+// The vendors' rules, registered at once (the script-tag build fetches them on first need).
+import '../../src/consent/vendor-rules.js';
 import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
 import { ConsentStore } from '../../src/consent/store.js';
 import {
@@ -255,20 +256,34 @@ describe('consent per vendor', () => {
     store.save(Object.fromEntries(vendors.map((vendor, index) => [vendor.id, index % 3 === 0])));
     const raw = documentCookies().get(store.cookieName)!;
     expect(raw.length).to.be.below(2500);
-    expect(parseDecision(raw)?.vendors?.['vendor-name-099']).to.equal(true);
-    expect(Object.keys(parseDecision(raw)!.vendors!)).to.have.length(100);
+    const nextPage = new ConsentStore(store.cookieName);
+    nextPage.setInventory(store.inventory!);
+    expect(nextPage.isGranted('vendor-name-099')).to.equal(true);
+    expect(nextPage.isGranted('vendor-name-098')).to.equal(false);
+    expect(Object.keys(nextPage.decision!.vendors)).to.have.length(100);
   });
 
-  it('treats a vendor listed as both granted and refused as refused', () => {
-    const raw = encodeURIComponent(
-      JSON.stringify({
-        categories: { media: false },
-        vendors: { granted: 'youtube maps', refused: 'youtube' },
-        timestamp: new Date().toISOString(),
-        id: 'x',
-      }),
+  /** A store whose cookie holds `record`, over the vendor inventory. */
+  function storeWithRecord(record: Record<string, unknown>): ConsentStore {
+    const name = uniqueCookieName('vendors');
+    cookiesToDelete.add(name);
+    setTestCookie(
+      name,
+      encodeURIComponent(
+        JSON.stringify({ revision: 1, timestamp: new Date().toISOString(), id: 'x', ...record }),
+      ),
     );
-    expect(parseDecision(raw)?.vendors).to.deep.equal({ youtube: false, maps: true });
+    const store = new ConsentStore(name);
+    store.setInventory(vendorInventory());
+    return store;
+  }
+
+  it('treats a vendor listed as both granted and refused as refused', () => {
+    const store = storeWithRecord({
+      categories: { media: false },
+      vendors: { granted: 'youtube maps', refused: 'youtube' },
+    });
+    expect(store.decision?.vendors).to.deep.equal({ cdn: true, youtube: false, maps: true });
   });
 
   it('counts malformed vendor lists as no decision', () => {
@@ -279,10 +294,9 @@ describe('consent per vendor', () => {
       { refused: 1 },
       null,
     ]) {
-      const raw = encodeURIComponent(
-        JSON.stringify({ categories: {}, vendors, timestamp: new Date().toISOString(), id: 'x' }),
-      );
-      expect(parseDecision(raw), JSON.stringify(vendors)).to.equal(undefined);
+      const store = storeWithRecord({ categories: { media: true }, vendors });
+      expect(store.decision, JSON.stringify(vendors)).to.equal(undefined);
+      expect(store.needsDecision).to.equal(true);
     }
   });
 });
@@ -321,8 +335,13 @@ describe('a vendor added after the decision', () => {
   });
 
   it('asks again when a category granted before it had vendors now has one', () => {
-    const store = newStore({ ...vendorInventory(), vendors: [] });
-    store.acceptAll();
+    const withoutVendors = vendorInventory();
+    const store = newStore({
+      ...withoutVendors,
+      vendors: [],
+      cookies: withoutVendors.cookies!.filter((cookie) => !cookie.vendor),
+    });
+    expect(store.acceptAll()?.categories.media).to.equal(true);
     store.setInventory(vendorInventory());
     expect(store.needsDecision).to.equal(true);
     expect(store.isGranted('youtube')).to.equal(false);

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { globalPrivacyControl, usesGpc } from '../../consent/choices.js';
-import { msg } from '../../i18n/localize.js';
+import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
@@ -72,6 +71,9 @@ export class CookieBanner extends ConsentElement {
   }
 
   private focusWasInside = false;
+  /** The note that Global Privacy Control is honoured, once its module is loaded. */
+  private gpcNote?: () => string;
+  private gpcNoteLoad?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -81,6 +83,15 @@ export class CookieBanner extends ConsentElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.focusWasInside = this.matches(':focus-within');
+    if (this.store.honoursGpc) {
+      this.gpcNoteLoad ??= import('../gpc-note.js').then(
+        ({ gpcBannerNote }) => {
+          this.gpcNote = gpcBannerNote;
+          this.requestUpdate();
+        },
+        (error: unknown) => console.error('cookie consent: could not load the GPC note', error),
+      );
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -95,7 +106,8 @@ export class CookieBanner extends ConsentElement {
 
   override render() {
     if (!this.visible) return this.renderReopenButton();
-    const gpc = globalPrivacyControl() && usesGpc(this.shownInventory!);
+    // Shown once its texts are there, never in English before the visitor's language.
+    const gpcNote = this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
     return html`
       <div part="base" class="banner ${this.position}" role="region" aria-labelledby="title">
         <div class="content">
@@ -126,19 +138,7 @@ export class CookieBanner extends ConsentElement {
                 : nothing
             }
           </p>
-          ${
-            gpc
-              ? html`<p part="gpc" class="gpc">
-                  ${msg(
-                    'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the cookies it covers stay off unless you switch them on yourself.',
-                    {
-                      id: 'banner.gpc',
-                      desc: 'In the cookie banner, shown only when the browser sends the Global Privacy Control signal',
-                    },
-                  )}
-                </p>`
-              : nothing
-          }
+          ${gpcNote ? html`<p part="gpc" class="gpc">${gpcNote}</p>` : nothing}
           <div part="actions" class="actions">
             <button
               part="button accept-button"

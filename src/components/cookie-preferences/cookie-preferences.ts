@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { coveredByGpc, globalPrivacyControl, usesGpc, vendorsOf } from '../../consent/choices.js';
+import type { CookieCategory, CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import {
+  coveredByGpc,
+  globalPrivacyControl,
   isSafeHref,
-  type CookieCategory,
-  type CookieInventory,
-  type CookieVendor,
-} from '../../consent/inventory.js';
+  vendorsOf,
+} from '../../consent/vendors.js';
 import { msg, str } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { canTakeFocus, restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -175,7 +175,7 @@ export class CookiePreferences extends ConsentElement {
         )}
       </p>
       ${
-        globalPrivacyControl() && usesGpc(inventory)
+        this.store.honoursGpc
           ? html`<p part="gpc" class="intro gpc">
               ${msg(
                 'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the choices it covers stay off unless you switch them on here.',

@@ -1,0 +1,51 @@
+/**
+ * Small questions about vendors and Global Privacy Control, asked by their
+ * rules (vendor-rules.ts) and by the preferences dialog.
+ */
+import type { CookieInventory, CookieVendor } from './inventory.js';
+
+declare global {
+  interface Navigator {
+    /** Global Privacy Control; not in TypeScript's DOM types yet. */
+    readonly globalPrivacyControl?: boolean;
+  }
+}
+
+/** Whether the browser sends Global Privacy Control (`Sec-GPC: 1`). */
+export function globalPrivacyControl(): boolean {
+  return globalThis.navigator?.globalPrivacyControl === true;
+}
+
+/** The vendors of `categoryId`, in inventory order. */
+export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {
+  return (inventory.vendors ?? []).filter((vendor) => vendor.category === categoryId);
+}
+
+/**
+ * Whether Global Privacy Control covers `id` (a category, or a vendor, which
+ * its category's flag covers too).
+ */
+export function coveredByGpc(inventory: CookieInventory, id: string): boolean {
+  const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
+  if (vendor?.gpc) return true;
+  const categoryId = vendor?.category ?? id;
+  return inventory.categories.some((category) => category.id === categoryId && category.gpc);
+}
+
+/** Whether the browser sends Global Privacy Control and the inventory marks something for it. */
+export function honoursGpc(inventory: CookieInventory): boolean {
+  return (
+    globalPrivacyControl() &&
+    [...inventory.categories, ...(inventory.vendors ?? [])].some((item) => item.gpc === true)
+  );
+}
+
+/** Whether `href` is a link a visitor may follow: http(s), or relative to the page. */
+export function isSafeHref(href: string): boolean {
+  // Parsed as the browser would (it drops tabs and newlines: "java\nscript:" is javascript:).
+  try {
+    return /^https?:$/.test(new URL(href, 'https://relative.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}
