@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/index.js';
 import type { CookieInventory } from '../src/index.js';
 import { consentChangeAction } from './support/actions.js';
-import { generatedInventory, seedInventory } from './support/inventories.js';
+import { generatedInventory, mediaInventory, seedInventory } from './support/inventories.js';
 import { hostPage } from './support/page.js';
 import { pressEscape, recordConsentChanges, shadowQueries } from './support/play.js';
 import {
@@ -232,5 +232,39 @@ export const ThousandCookies: Story = {
     const lists = element.shadowRoot!.querySelectorAll('details');
     await expect(lists).toHaveLength(10);
     for (const list of lists) await expect(list.open).toBe(false);
+  },
+};
+
+/**
+ * A category with vendors: its list expands to one switch per vendor, each
+ * with its description and policy link. Switching one vendor makes the
+ * category "partly" allowed, a mixed checkbox for assistive technologies.
+ */
+export const WithVendors: Story = {
+  globals: { locale: 'en' },
+  render: (args, context) => preferencesPage(args, context, mediaInventory),
+  play: async ({ canvasElement, loaded }) => {
+    const cookieName = storyCookieName({ loaded });
+    const element = preferencesOf(canvasElement);
+    const dialog = await findOpenDialog(element);
+    const preferences = shadowQueries(element);
+    await userEvent.click(await preferences.findByText('Partners in this category (2)'));
+    await userEvent.click(await preferences.findByRole('switch', { name: 'YouTube' }));
+    const media = preferences.getByRole('checkbox', { name: 'Embedded content' });
+    await waitFor(() => expect((media as HTMLInputElement).indeterminate).toBe(true));
+    await expect(preferences.getByRole('link', { name: 'Privacy policy of YouTube' })).toBeTruthy();
+    const events = recordConsentChanges();
+    try {
+      await userEvent.click(preferences.getByRole('button', { name: 'Save my choices' }));
+      await waitFor(() => expect(events.details).toHaveLength(1));
+      await expect(events.details[0].vendors).toEqual({ youtube: true, openstreetmap: false });
+      await expect(events.details[0].categories).toMatchObject({ media: false });
+      await expect(readDecisionCookie(cookieName)).toMatchObject({
+        vendors: { granted: 'youtube', refused: 'openstreetmap' },
+      });
+      await waitFor(() => expect(dialog.open).toBe(false));
+    } finally {
+      events.stop();
+    }
   },
 };

@@ -16,6 +16,8 @@ export interface StoryCookies {
 /** The record the elements store, as a server reads it back. */
 export interface StoredDecision {
   categories: Record<string, boolean>;
+  vendors?: { granted?: string; refused?: string };
+  gpc?: boolean;
   revision?: string | number;
   timestamp: string;
   id: string;
