@@ -11,9 +11,7 @@ import { themeArgTypes, themeStyle } from './support/theme.js';
 
 type Args = Record<string, unknown>;
 
-const VIDEO = 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ';
-const MAP =
-  'https://www.openstreetmap.org/export/embed.html?bbox=2.2945%2C48.8530%2C2.3050%2C48.8610&amp;layer=mapnik';
+// The templates' URLs are written in them: Lit takes no expression inside a <template>.
 
 /** An article with a video and a map, each held back until its provider is allowed. */
 function articlePage(args: Args, context: StoryContext) {
@@ -31,7 +29,7 @@ function articlePage(args: Args, context: StoryContext) {
       >
         <template>
           <iframe
-            src=${VIDEO}
+            src="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
             width="560"
             height="315"
             title="Big Buck Bunny, a short film (YouTube)"
@@ -49,7 +47,7 @@ function articlePage(args: Args, context: StoryContext) {
       >
         <template>
           <iframe
-            src=${MAP}
+            src="https://www.openstreetmap.org/export/embed.html?bbox=2.2945%2C48.8530%2C2.3050%2C48.8610&amp;layer=mapnik"
             width="600"
             height="400"
             title="Map of the walk (OpenStreetMap)"
