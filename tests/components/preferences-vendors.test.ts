@@ -255,13 +255,16 @@ describe('<cookie-preferences> with vendors', () => {
 describe('<cookie-banner> and a vendor added after the decision', () => {
   usePageDefaults();
 
-  it('asks again when the vendor joins a category the visitor had granted', async () => {
-    const cookieName = uniqueCookieName();
+  /** A banner answered with `button`, then given the inventory with one more media vendor. */
+  async function answeredThenVendorAdded(button: 'accept-button' | 'reject-button') {
     const banner = await fixture<CookieBanner>(html`
-      <cookie-banner cookie-name=${cookieName} .inventory=${mediaInventory()}></cookie-banner>
+      <cookie-banner
+        cookie-name=${uniqueCookieName()}
+        .inventory=${mediaInventory()}
+      ></cookie-banner>
     `);
-    await waitUntil(() => part(banner, 'accept-button'), 'the banner asks');
-    part(banner, 'accept-button')!.click();
+    await waitUntil(() => part(banner, button), 'the banner asks');
+    part(banner, button)!.click();
     await banner.updateComplete;
     expect(part(banner, 'base')).to.equal(null);
     const inventory = mediaInventory();
@@ -269,23 +272,17 @@ describe('<cookie-banner> and a vendor added after the decision', () => {
       ...inventory,
       vendors: [...inventory.vendors!, { id: 'vimeo', category: 'media', label: 'Vimeo' }],
     };
+    await banner.updateComplete;
+    return banner;
+  }
+
+  it('asks again when the vendor joins a category the visitor had granted', async () => {
+    const banner = await answeredThenVendorAdded('accept-button');
     await waitUntil(() => part(banner, 'base'), 'the banner asks again');
   });
 
   it('does not ask when the visitor had refused the category', async () => {
-    const cookieName = uniqueCookieName();
-    const banner = await fixture<CookieBanner>(html`
-      <cookie-banner cookie-name=${cookieName} .inventory=${mediaInventory()}></cookie-banner>
-    `);
-    await waitUntil(() => part(banner, 'reject-button'), 'the banner asks');
-    part(banner, 'reject-button')!.click();
-    await banner.updateComplete;
-    const inventory = mediaInventory();
-    banner.inventory = {
-      ...inventory,
-      vendors: [...inventory.vendors!, { id: 'vimeo', category: 'media', label: 'Vimeo' }],
-    };
-    await banner.updateComplete;
+    const banner = await answeredThenVendorAdded('reject-button');
     expect(part(banner, 'base')).to.equal(null);
   });
 });
