@@ -10,12 +10,41 @@
  * set for two paths or domains), the first one wins, as servers read it.
  */
 export function readCookie(cookies: string, name: string): string | undefined {
+  return readCookies(cookies, name)[0];
+}
+
+/** Every value of cookie `name`, in order: one per path and domain it was set for. */
+export function readCookies(cookies: string, name: string): string[] {
+  const values: string[] = [];
   for (const pair of cookies.split(';')) {
     const equals = pair.indexOf('=');
-    if (equals < 0) continue;
-    if (pair.slice(0, equals).trim() === name) return pair.slice(equals + 1).trim();
+    if (equals >= 0 && pair.slice(0, equals).trim() === name) {
+      values.push(pair.slice(equals + 1).trim());
+    }
   }
-  return undefined;
+  return values;
+}
+
+let reported = false;
+
+/** Reports, once per page, that the browser refuses this page its cookies. */
+function reportCookieFailure(error: unknown): void {
+  if (reported) return;
+  reported = true;
+  console.error(
+    'cookie consent: this page cannot read or write cookies (a sandboxed frame, or cookies blocked); decisions hold for this page only',
+    error,
+  );
+}
+
+/** `document.cookie`, or `''` where reading it throws (a sandboxed frame). */
+export function documentCookies(): string {
+  try {
+    return document.cookie;
+  } catch (error) {
+    reportCookieFailure(error);
+    return '';
+  }
 }
 
 /** The names of every cookie in a `Cookie`-header-like string, in order. */
@@ -57,8 +86,46 @@ export function isSecurePage(): boolean {
   return globalThis.location?.protocol === 'https:';
 }
 
+/** Sets a cookie; where the browser throws instead, reports it once and carries on. */
 export function writeCookie(name: string, value: string, attributes: CookieAttributes): void {
-  document.cookie = cookieAssignment(name, value, attributes);
+  try {
+    document.cookie = cookieAssignment(name, value, attributes);
+  } catch (error) {
+    reportCookieFailure(error);
+  }
+}
+
+/**
+ * The paths a cookie set on `pathname` may have: `/`, then each directory
+ * with and without its final slash, then the path itself.
+ */
+export function parentPaths(pathname: string): string[] {
+  const paths = ['/'];
+  let path = '';
+  for (const segment of pathname.split('/').slice(1)) {
+    if (segment === '') continue;
+    path += `/${segment}`;
+    paths.push(path, `${path}/`);
+  }
+  return paths;
+}
+
+/**
+ * Expires cookie `name` for every path of this page and every domain of this
+ * host, so that no copy set for a narrower path or a parent domain (by
+ * another page or a sibling subdomain) outlives a refusal. A `__Host-` cookie
+ * has none of those: only its one copy is expired.
+ */
+export function expireEveryCopy(name: string, secure: boolean): void {
+  if (name.startsWith('__Host-')) {
+    writeCookie(name, '', { maxAge: 0, secure: true });
+    return;
+  }
+  const location = globalThis.location;
+  const domains = [undefined, ...parentDomains(location?.hostname ?? '')];
+  for (const path of parentPaths(location?.pathname ?? '/')) {
+    for (const domain of domains) writeCookie(name, '', { maxAge: 0, path, domain, secure });
+  }
 }
 
 /**
@@ -86,6 +153,11 @@ export function deleteCookieEverywhere(
   name: string,
   hostname = globalThis.location?.hostname ?? '',
 ): void {
+  // Cookies named with a prefix are only ever set (and expired) with Secure.
+  if (/^__(Host|Secure)-/.test(name)) {
+    writeCookie(name, '', { maxAge: 0, secure: true });
+    return;
+  }
   writeCookie(name, '', { maxAge: 0 });
   for (const domain of parentDomains(hostname)) writeCookie(name, '', { maxAge: 0, domain });
 }

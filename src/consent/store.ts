@@ -17,7 +17,14 @@ import {
   type Choices,
   type ConsentRules,
 } from './choices.js';
-import { isSecurePage, readCookie, writeCookie } from './cookie-jar.js';
+import {
+  documentCookies,
+  expireEveryCopy,
+  isSecurePage,
+  readCookies,
+  writeCookie,
+  type CookieAttributes,
+} from './cookie-jar.js';
 import {
   clampLifetimeDays,
   DEFAULT_DECISION_COOKIE,
@@ -59,6 +66,24 @@ function loadProofOfConsent() {
   });
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The newest decision among copies of the cookie (one per path or domain it
+ * was set for): a copy left by another page or a sibling subdomain must not
+ * override a later refusal. A copy dated more than a day ahead is not one.
+ */
+function newestDecision(values: readonly string[]): DecisionRecord | undefined {
+  let newest: DecisionRecord | undefined;
+  for (const value of values) {
+    const record = parseDecision(value);
+    const time = record ? Date.parse(record.timestamp) : NaN;
+    if (!record || time > Date.now() + DAY_MS) continue;
+    if (!newest || time > Date.parse(newest.timestamp)) newest = record;
+  }
+  return newest;
+}
+
 export class ConsentStore {
   readonly cookieName: string;
   private inventoryValue?: CookieInventory;
@@ -68,7 +93,8 @@ export class ConsentStore {
   private consentEndpoint?: string;
   private csrfCookie?: string;
   private readonly listeners = new Set<ConsentListener>();
-  private readonly channel: BroadcastChannel;
+  /** Other tabs; none where the browser has no BroadcastChannel or refuses one. */
+  private readonly channel?: BroadcastChannel;
   /** The rules of the inventory: categories only, or vendors, storage and GPC. */
   private rules: ConsentRules = categoryRules;
   /** An inventory waiting for the vendors' rules to be fetched. */
@@ -76,11 +102,39 @@ export class ConsentStore {
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
-    this.record = parseDecision(readCookie(document.cookie, cookieName));
-    // Every engine with <dialog> (Safari 15.4 and later) has BroadcastChannel.
-    this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
-    this.channel.onmessage = (event: MessageEvent<SyncMessage | undefined>) =>
-      this.receive(event.data);
+    this.record = newestDecision(readCookies(documentCookies(), cookieName));
+    try {
+      // Every engine with <dialog> (Safari 15.4 and later) has BroadcastChannel,
+      // but a page may remove it, and an opaque origin may refuse it.
+      this.channel = new BroadcastChannel(`cookie-consent:${cookieName}`);
+      this.channel.onmessage = (event: MessageEvent<SyncMessage | undefined>) =>
+        this.receive(event.data);
+    } catch (error) {
+      console.error('cookie consent: other tabs will not hear of decisions taken here', error);
+    }
+  }
+
+  /**
+   * The decision cookie's attributes. A `__Host-` name is set with `Secure`,
+   * `Path=/` and no `Domain`, as the browser requires: no copy of it can be set
+   * for another path or domain.
+   */
+  private cookieAttributes(maxAge: number): CookieAttributes {
+    const prefixed = /^__(Host|Secure)-/.test(this.cookieName);
+    const domain = this.cookieName.startsWith('__Host-') ? undefined : this.domain;
+    return { maxAge, domain, secure: prefixed || isSecurePage() };
+  }
+
+  /**
+   * Writes the decision cookie (expired for a reset). Every other copy of it
+   * goes first: a copy set for this page's path or a parent domain would
+   * otherwise come back at the next reading.
+   */
+  private writeDecisionCookie(value: string, maxAge: number): void {
+    if (readCookies(documentCookies(), this.cookieName).length > 0) {
+      expireEveryCopy(this.cookieName, this.cookieAttributes(0).secure === true);
+    }
+    if (maxAge > 0) writeCookie(this.cookieName, value, this.cookieAttributes(maxAge));
   }
 
   /** The inventory decisions are taken against; `undefined` until an element or the host sets it. */
@@ -214,7 +268,7 @@ export class ConsentStore {
   reset(target: EventTarget = document): ConsentDetail | undefined {
     const inventory = this.requireInventory('reset');
     if (!inventory) return undefined;
-    writeCookie(this.cookieName, '', { maxAge: 0, domain: this.domain });
+    this.writeDecisionCookie('', 0);
     this.record = undefined;
     return this.publish(
       {
@@ -249,11 +303,7 @@ export class ConsentStore {
       id: newDecisionId(),
     };
     const value = serializeDecision(record);
-    writeCookie(this.cookieName, value, {
-      maxAge: this.lifetimeDays * 24 * 60 * 60,
-      domain: this.domain,
-      secure: isSecurePage(),
-    });
+    this.writeDecisionCookie(value, this.lifetimeDays * 24 * 60 * 60);
     // Kept in memory too: the decision holds for this page even where the
     // browser refuses the cookie.
     this.record = record;
@@ -270,7 +320,12 @@ export class ConsentStore {
   private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {
     this.removeRefused(detail);
     this.notify();
-    this.channel.postMessage({ detail, record: this.record } satisfies SyncMessage);
+    try {
+      this.channel?.postMessage({ detail, record: this.record } satisfies SyncMessage);
+    } catch (error) {
+      // A record that cannot be cloned: the other tabs read the cookie at their next page.
+      console.error('cookie consent: other tabs could not hear of this decision', error);
+    }
     target.dispatchEvent(new ConsentChangeEvent(detail));
     // The tab that took the decision records it; the others only hear of it.
     const { consentEndpoint, inventoryValue, csrfCookie } = this;
