@@ -7,7 +7,7 @@
  * downloads none of their code.
  */
 import { matchesCookieName, type CookieInfo, type CookieInventory } from './inventory.js';
-import { cookieNames, deleteCookieEverywhere } from './cookie-jar.js';
+import { cookieNames, deleteCookieEverywhere, documentCookies } from './cookie-jar.js';
 import type { DecisionRecord } from './decision-cookie.js';
 
 /** Every category and vendor of an inventory, granted or not. */
@@ -79,7 +79,7 @@ export function removeRefused(
     list.some((item) => (item.storage ?? 'cookie') === place && matchesCookieName(item.name, name));
   const removable = (name: string, place: string) =>
     !matches(kept, name, place) && matches(refused, name, place);
-  for (const name of cookieNames(document.cookie)) {
+  for (const name of cookieNames(documentCookies())) {
     if (name !== decisionCookie && removable(name, 'cookie')) deleteCookieEverywhere(name);
   }
   removeElsewhere?.(removable);

@@ -161,6 +161,9 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
     const { id, required } = category;
     if (typeof id !== 'string' || id.trim() === '') {
       problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+    } else if (id === '__proto__') {
+      // A key no plain object can hold as its own: it could never be granted.
+      problems.push({ path: `${path}.id`, message: 'cannot be "__proto__"' });
     } else if (ids.has(id)) {
       problems.push({
         path: `${path}.id`,
@@ -244,8 +247,28 @@ export function usesConsentMode(inventory: CookieInventory | undefined): boolean
   return inventory?.categories.some((category) => category.consentMode?.length) ?? false;
 }
 
-/** Every problem of `value` as an inventory; an empty list means it is valid. */
+/**
+ * Every problem of `value` as an inventory; an empty list means it is valid.
+ * Never throws: a value whose getters throw (a hostile Proxy) is one problem.
+ */
 export function findInventoryProblems(value: unknown): InventoryProblem[] {
+  try {
+    const problems = problemsOf(value);
+    // The proof of consent writes the inventory as JSON: a cycle would fail it later.
+    if (problems.length === 0) JSON.stringify(value);
+    return problems;
+  } catch (error) {
+    let reason = 'it threw';
+    try {
+      reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    } catch {
+      // An error that throws when read: "it threw" it is.
+    }
+    return [{ path: '(inventory)', message: `cannot be read as JSON data (${reason})` }];
+  }
+}
+
+function problemsOf(value: unknown): InventoryProblem[] {
   const problems: Problems = [];
   if (!isRecord(value)) {
     return [{ path: '(inventory)', message: 'must be an object with "categories"' }];

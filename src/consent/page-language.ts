@@ -4,7 +4,7 @@
  * languages. It watches the cookie, so that when Django (or the page) changes
  * it, every consent element follows within a second. It never writes it.
  */
-import { readCookie } from './cookie-jar.js';
+import { documentCookies, readCookie } from './cookie-jar.js';
 
 export const DEFAULT_LANGUAGE_COOKIE = 'django_language';
 /** How often the cookie is read, in case no `cookieStore` event announces a change. */
@@ -42,7 +42,7 @@ export class PageLanguage {
   preferences(): string[] {
     const candidates = [
       this.hostLanguage,
-      readCookie(document.cookie, this.cookieNameValue),
+      readCookie(documentCookies(), this.cookieNameValue),
       document.documentElement.lang,
       ...(navigator.languages ?? [navigator.language]),
       'en',

@@ -70,6 +70,8 @@ function checkVendors(
     // One namespace for both: hasConsent('youtube') and data-consent-vendor name either.
     if (typeof id !== 'string' || id.trim() === '') {
       problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+    } else if (id === '__proto__') {
+      problems.push({ path: `${path}.id`, message: 'cannot be "__proto__"' });
     } else if (/\s/.test(id)) {
       // Space-separated lists hold vendor ids: the cookie's, data-consent-vendor's.
       problems.push({ path: `${path}.id`, message: 'must not contain spaces' });

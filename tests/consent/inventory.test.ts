@@ -167,6 +167,46 @@ describe('findInventoryProblems', () => {
   });
 });
 
+describe('hostile inventories', () => {
+  it('refuses "__proto__" as a category or vendor id: no decision could ever grant it', () => {
+    const inventory = JSON.parse(
+      '{"categories":[{"id":"__proto__","label":"x"}],"vendors":[{"id":"__proto__","category":"a"}]}',
+    ) as unknown;
+    expect(findInventoryProblems(inventory)).to.deep.include({
+      path: 'categories[0].id',
+      message: 'cannot be "__proto__"',
+    });
+  });
+
+  it('reports a cycle at once, not when the proof of consent is written', () => {
+    const inventory: Record<string, unknown> = { categories: [{ id: 'statistics' }] };
+    // A field the library does not read, as a host's own data might be.
+    inventory.meta = { inventory };
+    const problems = findInventoryProblems(inventory);
+    expect(problems).to.have.length(1);
+    expect(problems[0].path).to.equal('(inventory)');
+    expect(problems[0].message).to.match(/^cannot be read as JSON data \(TypeError/);
+  });
+
+  it('reports a Proxy whose getters throw, without throwing into the page', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(findInventoryProblems(hostile)).to.deep.equal([
+      { path: '(inventory)', message: 'cannot be read as JSON data (Error: no)' },
+    ]);
+    const errors = captureConsoleErrors(() => {
+      expect(checkInventory(hostile, '<cookie-banner>')).to.equal(undefined);
+    });
+    expect(errors).to.have.length(1);
+  });
+});
+
 describe('checkInventory', () => {
   it('returns a valid inventory as it is, and says nothing', () => {
     const inventory = sampleInventory();

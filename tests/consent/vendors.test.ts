@@ -92,6 +92,7 @@ describe('vendors in the inventory', () => {
         { id: '', category: 'media', gpc: 1 },
         'vimeo',
         { id: 'you tube', category: 'media' },
+        JSON.parse('{"id":"__proto__","category":"media"}') as unknown,
       ],
       cookies: [
         { name: 'a', category: 'media', vendor: 'nobody' },
@@ -109,6 +110,7 @@ describe('vendors in the inventory', () => {
       { path: 'vendors[4].gpc', message: 'must be true or false' },
       { path: 'vendors[5]', message: 'must be an object' },
       { path: 'vendors[6].id', message: 'must not contain spaces' },
+      { path: 'vendors[7].id', message: 'cannot be "__proto__"' },
       { path: 'cookies[0].vendor', message: '"nobody" is not a vendor' },
       { path: 'cookies[1].category', message: 'must be "media", the category of vendor "maps"' },
       {
