@@ -51,6 +51,12 @@ export class ConsentElement extends LitElement {
   /** Name of Django's CSRF cookie (`CSRF_COOKIE_NAME`), if not `csrftoken`. */
   @property({ attribute: 'csrf-cookie' }) csrfCookie?: string;
 
+  /**
+   * Reloads the page after a decision that withdraws a consent given before
+   * (here or in another tab), so that scripts already running stop.
+   */
+  @property({ type: Boolean, attribute: 'reload-on-withdraw' }) reloadOnWithdraw?: boolean;
+
   /** The last valid inventory given to this element. */
   @state() protected validInventory?: CookieInventory;
   /** True after an invalid inventory was given: show nothing misleading. */
@@ -100,13 +106,20 @@ export class ConsentElement extends LitElement {
     if (changed.has('languageCookie') && this.languageCookie) {
       pageLanguage.cookieName = this.languageCookie;
     }
-    const options = ['cookieDays', 'cookieDomain', 'consentEndpoint', 'csrfCookie'] as const;
+    const options = [
+      'cookieDays',
+      'cookieDomain',
+      'consentEndpoint',
+      'csrfCookie',
+      'reloadOnWithdraw',
+    ] as const;
     if (options.some((option) => changed.has(option)) || changed.has('cookieName')) {
       this.store.configure({
         lifetimeDays: this.cookieDays,
         domain: this.cookieDomain,
         consentEndpoint: this.consentEndpoint,
         csrfCookie: this.csrfCookie,
+        reloadOnWithdraw: this.reloadOnWithdraw,
       });
     }
     if ((changed.has('inventory') || changed.has('cookieName')) && this.validInventory) {

@@ -45,6 +45,11 @@ export interface ConsentStoreOptions {
   csrfCookie?: string;
   /** `Domain` of the decision cookie (e.g. `example.fr` for every subdomain); host-only otherwise. */
   domain?: string;
+  /**
+   * Reload the page after a decision that withdraws something granted before
+   * (here or in another tab): scripts already running stop with it.
+   */
+  reloadOnWithdraw?: boolean;
 }
 
 export type ConsentListener = (store: ConsentStore) => void;
@@ -67,6 +72,16 @@ function loadProofOfConsent() {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The categories and vendors granted in `before` and refused in `after`. */
+function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
+  const withdrawn = (was: Record<string, boolean> = {}, now: Record<string, boolean>) =>
+    Object.keys(was).filter((id) => was[id] && now[id] === false);
+  return [
+    ...withdrawn(before?.categories, after.categories),
+    ...withdrawn(before?.vendors, after.vendors),
+  ];
+}
 
 /**
  * The newest decision among copies of the cookie (one per path or domain it
@@ -92,6 +107,7 @@ export class ConsentStore {
   private domain?: string;
   private consentEndpoint?: string;
   private csrfCookie?: string;
+  private reloadOnWithdraw = false;
   private readonly listeners = new Set<ConsentListener>();
   /** Other tabs; none where the browser has no BroadcastChannel or refuses one. */
   private readonly channel?: BroadcastChannel;
@@ -180,6 +196,7 @@ export class ConsentStore {
       if (this.consentEndpoint) void loadProofOfConsent();
     }
     if (options.csrfCookie !== undefined) this.csrfCookie = options.csrfCookie || undefined;
+    if (options.reloadOnWithdraw !== undefined) this.reloadOnWithdraw = options.reloadOnWithdraw;
     // Only the lifetime changes what subscribers see: whether a decision still stands.
     if (this.lifetimeDays !== lifetimeBefore) this.notify();
   }
@@ -268,16 +285,19 @@ export class ConsentStore {
   reset(target: EventTarget = document): ConsentDetail | undefined {
     const inventory = this.requireInventory('reset');
     if (!inventory) return undefined;
+    const before = this.decision;
     this.writeDecisionCookie('', 0);
     this.record = undefined;
+    // Everything refused, as a record that names nothing reads.
+    const refused = this.rules.inForce(inventory, { categories: {} } as DecisionRecord)!;
     return this.publish(
       {
-        // Everything refused, as a record that names nothing reads.
-        ...this.rules.inForce(inventory, { categories: {} } as DecisionRecord)!,
+        ...refused,
         action: 'reset',
         revision: inventory.revision,
         timestamp: new Date().toISOString(),
         id: newDecisionId(),
+        withdrawn: withdrawnIds(before, refused),
       },
       target,
     );
@@ -296,6 +316,7 @@ export class ConsentStore {
   ): ConsentDetail | undefined {
     const inventory = this.requireInventory(action);
     if (!inventory) return undefined;
+    const before = this.decision;
     const record: DecisionRecord = {
       ...this.rules.decide(inventory, choose),
       revision: inventory.revision,
@@ -307,7 +328,8 @@ export class ConsentStore {
     // Kept in memory too: the decision holds for this page even where the
     // browser refuses the cookie.
     this.record = record;
-    return this.publish({ ...this.decision!, action }, target);
+    const decision = this.decision!;
+    return this.publish({ ...decision, action, withdrawn: withdrawnIds(before, decision) }, target);
   }
 
   private requireInventory(action: string): CookieInventory | undefined {
@@ -330,10 +352,12 @@ export class ConsentStore {
     // The tab that took the decision records it; the others only hear of it.
     const { consentEndpoint, inventoryValue, csrfCookie } = this;
     if (consentEndpoint && inventoryValue) {
+      // Sent with keepalive: it survives a reload on withdrawal.
       void loadProofOfConsent().then((proof) =>
         proof?.sendConsentProof(consentEndpoint, detail, inventoryValue, { csrfCookie }),
       );
     }
+    this.reloadAfter(detail);
     return detail;
   }
 
@@ -350,10 +374,23 @@ export class ConsentStore {
     const { categories, revision, timestamp, id } = detail;
     const record = message?.record ?? { categories, revision, timestamp, id };
     if (typeof record.categories !== 'object' || record.categories === null) return;
+    const before = this.decision;
     this.record = detail.action === 'reset' ? undefined : record;
     this.removeRefused(detail);
     this.notify();
-    document.dispatchEvent(new ConsentChangeEvent({ ...detail, action: 'sync' }));
+    // What this tab had granted, it may have started: its own list of withdrawals.
+    const synced: ConsentDetail = {
+      ...detail,
+      action: 'sync',
+      withdrawn: withdrawnIds(before, { categories, vendors: detail.vendors ?? {} }),
+    };
+    document.dispatchEvent(new ConsentChangeEvent(synced));
+    this.reloadAfter(synced);
+  }
+
+  /** With `reloadOnWithdraw`, reloads the page once a decision withdrew something. */
+  private reloadAfter(detail: ConsentDetail): void {
+    if (this.reloadOnWithdraw && detail.withdrawn.length > 0) location.reload();
   }
 
   /** Withdrawing consent removes the cookies and storage keys the inventory lists for it. */

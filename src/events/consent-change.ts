@@ -33,6 +33,11 @@ export interface ConsentDecision {
 /** The `detail` of `consent-change`: the decision and the action that produced it. */
 export interface ConsentDetail extends ConsentDecision {
   readonly action: ConsentAction;
+  /**
+   * The categories and vendors granted before this decision and refused by
+   * it: what a script already running must stop (`[]` when nothing was).
+   */
+  readonly withdrawn: readonly string[];
 }
 
 /**

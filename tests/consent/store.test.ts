@@ -76,6 +76,7 @@ describe('ConsentStore', () => {
         'revision',
         'timestamp',
         'vendors',
+        'withdrawn',
       ]);
       expect(detail.action).to.equal('accept-all');
       expect(detail.categories).to.deep.equal(ALL_GRANTED);

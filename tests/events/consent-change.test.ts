@@ -8,6 +8,7 @@ import {
 const detail: ConsentDetail = {
   categories: { necessary: true, statistics: false },
   vendors: {},
+  withdrawn: ['statistics'],
   action: 'reject-all',
   revision: '2024-06',
   timestamp: '2024-06-01T08:00:00.000Z',
