@@ -177,10 +177,15 @@ export class ConsentStore {
 
   /**
    * Whether an element may show `inventory`: it needs no more rules than the
-   * categories', or it is the one the store took.
+   * categories', or it is the one the store took, or another copy (each
+   * element may hold its own) that the store's rules can read and accept.
    */
   accepts(inventory: CookieInventory): boolean {
-    return inventory === this.inventoryValue || !needsVendorRules(inventory);
+    return (
+      inventory === this.inventoryValue ||
+      !needsVendorRules(inventory) ||
+      (this.rules !== categoryRules && this.rules.accepts(inventory))
+    );
   }
 
   /** Sets the options given; those left `undefined` keep their value. */

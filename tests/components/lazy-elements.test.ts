@@ -65,6 +65,29 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     expect(window.cookieConsent!.getConsent(cookieName)?.vendors).to.include({ youtube: true });
   });
 
+  it('shows every element that holds its own copy of an inventory with vendors', async () => {
+    const cookieName = uniqueCookieName();
+    const container = await fixture<HTMLDivElement>(html`
+      <div>
+        <cookie-banner cookie-name=${cookieName} .inventory=${mediaInventory()}></cookie-banner>
+        <cookie-table
+          cookie-name=${cookieName}
+          category="media"
+          .inventory=${mediaInventory()}
+        ></cookie-table>
+      </div>
+    `);
+    const banner = container.querySelector('cookie-banner')!;
+    await waitUntil(() => part(banner, 'accept-button'), 'the banner asks', { timeout: 5000 });
+    const table = container.querySelector('cookie-table')!;
+    await waitUntil(() => customElements.get('cookie-table'), 'the table is defined', {
+      timeout: 5000,
+    });
+    await waitUntil(() => table.shadowRoot?.querySelector('table'), 'the table shows its copy', {
+      timeout: 5000,
+    });
+  });
+
   it('reports an inventory whose vendors are wrong once their checks are loaded, and shows nothing', async () => {
     const errors: unknown[][] = [];
     const original = console.error;
