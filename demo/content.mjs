@@ -12,6 +12,27 @@ export const LANGUAGE_NAMES = { fr: 'Français', en: 'English' };
 
 export const PLATFORM_URL = 'https://bpce.opendatasoft.com';
 
+/**
+ * The embedded content of the demo, each shown by a <cookie-embed> of its vendor (the inventory's
+ * `vendors`, demo/media-inventory.json) once the visitor allows it. The video has the size of
+ * YouTube's embed code, the map its width; the server's CSP allows frames from these origins only.
+ */
+export const EMBEDS = {
+  video: {
+    vendor: 'youtube',
+    // "Big Buck Bunny", the Blender Foundation's short film, in YouTube's privacy-enhanced mode.
+    src: 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ',
+    width: 560,
+    height: 315,
+  },
+  map: {
+    vendor: 'openstreetmap',
+    src: 'https://www.openstreetmap.org/export/embed.html?bbox=2.2904,48.8413,2.3996,48.8788&layer=mapnik',
+    width: 560,
+    height: 350,
+  },
+};
+
 export const CONTENT = {
   fr: {
     documentTitle: 'Charte cookies · démo cookie-consent-elements',
@@ -45,6 +66,19 @@ export const CONTENT = {
       statisticsTitle: 'Cookies statistiques (exemple de la démo)',
       statisticsText:
         "Cette démo ajoute une catégorie facultative pour montrer le blocage des scripts : son script de mesure d'audience ne s'exécute qu'après votre consentement, et le cookie demo_stats est supprimé si vous retirez ce consentement.",
+      mediaTitle: 'Contenus intégrés (exemple de la démo)',
+      mediaText:
+        "Cette démo intègre une vidéo YouTube et une carte OpenStreetMap. Chacune n'est chargée qu'une fois son service autorisé, depuis son emplacement ou dans « Gérer mes cookies » ; voici ce que ces services enregistrent dans votre navigateur.",
+    },
+    embeds: {
+      title: 'Vidéo et carte (exemple de la démo)',
+      intro:
+        "Ces contenus viennent de services tiers : tant que vous n'avez pas autorisé leur service, la page ne leur demande rien et affiche à leur place un encadré qui permet de les charger.",
+      videoTitle: 'Vidéo de présentation',
+      videoFrameTitle:
+        "Big Buck Bunny, court métrage d'animation de la Blender Foundation (vidéo d'exemple)",
+      mapTitle: 'Carte',
+      mapFrameTitle: 'Carte OpenStreetMap du centre de Paris',
     },
     statsStatusWaiting: 'Statistiques non chargées (en attente de consentement)',
     tools: {
@@ -97,6 +131,19 @@ export const CONTENT = {
       statisticsTitle: 'Statistics cookies (demo example)',
       statisticsText:
         'This demo adds an optional category to show script blocking: its audience-measurement script only runs once you consent, and the demo_stats cookie is deleted if you withdraw that consent.',
+      mediaTitle: 'Embedded content (demo example)',
+      mediaText:
+        'This demo embeds a YouTube video and an OpenStreetMap map. Each is only loaded once its service is allowed, from its place on the page or in “Manage my cookies”; here is what these services store in your browser.',
+    },
+    embeds: {
+      title: 'Video and map (demo example)',
+      intro:
+        'These come from third-party services: until you allow their service, the page requests nothing from them and shows, in their place, a box to load them.',
+      videoTitle: 'Presentation video',
+      videoFrameTitle:
+        'Big Buck Bunny, an animated short film by the Blender Foundation (example video)',
+      mapTitle: 'Map',
+      mapFrameTitle: 'OpenStreetMap map of central Paris',
     },
     statsStatusWaiting: 'Statistics script not loaded (waiting for consent)',
     tools: {

@@ -67,7 +67,7 @@ function logConsentChange(event) {
   const list = document.getElementById('event-log-list');
   if (!list) return;
   list.querySelector('.event-log__empty')?.remove();
-  const { action, categories } = event.detail ?? {};
+  const { action, categories, vendors } = event.detail ?? {};
   const now = new Date();
   const time = document.createElement('time');
   time.dateTime = now.toISOString();
@@ -80,6 +80,9 @@ function logConsentChange(event) {
     ' ',
     codeElement(JSON.stringify(categories) ?? ''),
   );
+  // Each vendor's own state: a category of vendors is only granted when all of them are.
+  if (vendors && Object.keys(vendors).length > 0)
+    item.append(' ', codeElement(JSON.stringify(vendors)));
   list.append(item);
   showCookies();
   // The event may fire just before the cookie is written: look again once the stack unwinds.

@@ -2,7 +2,7 @@
 // it unless it is already markup built by that tag, so no text can turn into HTML by accident.
 // The page has no inline script or style: it must work under `script-src 'self'; style-src 'self'`.
 
-import { LANGUAGE_NAMES, PLATFORM_URL, SUPPORTED_LANGUAGES } from './content.mjs';
+import { EMBEDS, LANGUAGE_NAMES, PLATFORM_URL, SUPPORTED_LANGUAGES } from './content.mjs';
 
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -79,7 +79,7 @@ function siteHeader(lang, text) {
     </header>`;
 }
 
-function policyArticle(text, inventoryJson) {
+function policyArticle(text) {
   const policy = text.policy;
   return markup`<article id="charte" class="policy" aria-labelledby="charte-title">
         <h1 id="charte-title">${policy.title}</h1>
@@ -98,14 +98,49 @@ function policyArticle(text, inventoryJson) {
           <h2 id="uses-title">${policy.usesTitle.before}<a href="${PLATFORM_URL}">${PLATFORM_URL}</a>${policy.usesTitle.after}</h2>
 
           <h3 id="necessary-title">${policy.necessaryTitle}</h3>
-          <cookie-table category="necessary">${inventoryBlock(inventoryJson)}</cookie-table>
+          <cookie-table category="necessary"></cookie-table>
 
           <h3 id="statistics-title">${policy.statisticsTitle}</h3>
           <p>${policy.statisticsText}</p>
-          <cookie-table category="statistics">${inventoryBlock(inventoryJson)}</cookie-table>
+          <cookie-table category="statistics"></cookie-table>
           <p id="stats-status" class="stats-status" role="status">${text.statsStatusWaiting}</p>
+
+          <h3 id="media-title">${policy.mediaTitle}</h3>
+          <p>${policy.mediaText}</p>
+          <cookie-table category="media" show-storage></cookie-table>
         </section>
       </article>`;
+}
+
+/**
+ * Third-party content held back by <cookie-embed>: inside a <template>, the browser neither
+ * renders nor fetches it until the element copies it in, once the vendor is granted.
+ */
+function cookieEmbed(vendor, content) {
+  return markup`<cookie-embed vendor="${vendor}">
+          <template>${content}</template>
+        </cookie-embed>`;
+}
+
+function embedsSection(text) {
+  const { embeds } = text;
+  const { video, map } = EMBEDS;
+  return markup`<section class="embeds" aria-labelledby="embeds-title">
+        <h2 id="embeds-title">${embeds.title}</h2>
+        <p>${embeds.intro}</p>
+
+        <h3 id="video-title">${embeds.videoTitle}</h3>
+        ${cookieEmbed(
+          video.vendor,
+          markup`<iframe src="${video.src}" width="${video.width}" height="${video.height}" title="${embeds.videoFrameTitle}" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>`,
+        )}
+
+        <h3 id="map-title">${embeds.mapTitle}</h3>
+        ${cookieEmbed(
+          map.vendor,
+          markup`<iframe src="${map.src}" width="${map.width}" height="${map.height}" title="${embeds.mapFrameTitle}"></iframe>`,
+        )}
+      </section>`;
 }
 
 function demoTools(text) {
@@ -169,13 +204,15 @@ ${markup`<html lang="${lang}">
   </head>
   <body>
     <a class="skip-link" href="#main">${text.skipLink}</a>
+    <!-- The banner holds the inventory; the other elements use the one it gave the page. -->
     <cookie-banner policy-href="#charte">${inventoryBlock(inventoryJson)}</cookie-banner>
-    <cookie-preferences>${inventoryBlock(inventoryJson)}</cookie-preferences>
+    <cookie-preferences></cookie-preferences>
 
     ${siteHeader(lang, text)}
 
     <main id="main" class="wrap" tabindex="-1">
-      ${policyArticle(text, inventoryJson)}
+      ${policyArticle(text)}
+      ${embedsSection(text)}
       ${demoTools(text)}
     </main>
 

@@ -14,10 +14,18 @@ const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(DEMO_DIR, '..');
 const DIST_DIR = join(REPO_DIR, 'dist');
 const BUNDLE_PATH = join(DIST_DIR, 'cookie-consent.js');
-const INVENTORY_PATH = join(DEMO_DIR, 'seed-inventory.json');
+const SEED_INVENTORY_PATH = join(DEMO_DIR, 'seed-inventory.json');
+// What the demo adds to the seed: the embedded content (a video, a map) and its vendors.
+const MEDIA_INVENTORY_PATH = join(DEMO_DIR, 'media-inventory.json');
 
 const LANGUAGE_COOKIE = 'django_language';
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+// Frames only from the two providers of the embedded content, once the visitor allows them.
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org',
+].join('; ');
 const MAX_FORM_BYTES = 16 * 1024;
 
 // Only these extensions are served, which also keeps the server's own .mjs sources private.
@@ -225,10 +233,26 @@ async function handleRequest(req, res, pages) {
 
 // ---- Start ---------------------------------------------------------------------------------
 
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * The inventory the demo serves: the seed's as it is, followed by the demo's embedded content
+ * (its categories, vendors and cookies come after the seed's).
+ */
+export function demoInventory() {
+  const seed = readJson(SEED_INVENTORY_PATH);
+  const media = readJson(MEDIA_INVENTORY_PATH);
+  return {
+    ...seed,
+    categories: [...seed.categories, ...media.categories],
+    vendors: [...(seed.vendors ?? []), ...media.vendors],
+    cookies: [...(seed.cookies ?? []), ...media.cookies],
+  };
+}
+
 /** The page in every supported language, rendered once: it only depends on the language. */
 function renderPages() {
-  const inventory = JSON.parse(readFileSync(INVENTORY_PATH, 'utf8'));
-  const inventoryJson = jsonForScriptBlock(inventory);
+  const inventoryJson = jsonForScriptBlock(demoInventory());
   return Object.fromEntries(
     SUPPORTED_LANGUAGES.map((lang) => [
       lang,

@@ -3,13 +3,17 @@
 // because fetch normalises `..` and `%2e%2e` away before they reach the server.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { URLSearchParams } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { escapeHtml, jsonForScriptBlock } from './page.mjs';
-import { startDemoServer } from './server.mjs';
+import { CONTENT, EMBEDS } from './content.mjs';
+import { escapeHtml, jsonForScriptBlock, renderPage } from './page.mjs';
+import { demoInventory, startDemoServer } from './server.mjs';
 
 const INVENTORY_COOKIES = ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences'];
+const SEED = JSON.parse(readFileSync(new URL('./seed-inventory.json', import.meta.url), 'utf8'));
+const FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://www.openstreetmap.org'];
 
 let server;
 let port;
@@ -55,6 +59,41 @@ function inlineJsonBlocks(page) {
   );
 }
 
+/** The CSP's directives by name, each with its list of sources. */
+function cspDirectives(header) {
+  return Object.fromEntries(
+    header.split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+
+/** Every `<cookie-embed>` of a page: its vendor and what it holds, as written. */
+function cookieEmbeds(page) {
+  return [...page.matchAll(/<cookie-embed vendor="([^"]*)">([\s\S]*?)<\/cookie-embed>/g)].map(
+    ([, vendor, inner]) => ({ vendor, inner }),
+  );
+}
+
+/** The attributes of an HTML start tag, unescaped (`&amp;` and the like back to characters). */
+function attributesOf(tag) {
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+  const unescape = (value) => value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => entities[name]);
+  return Object.fromEntries(
+    [...tag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map(([, name, value = '']) => [
+      name,
+      unescape(value),
+    ]),
+  );
+}
+
+/** The inventory the page gives the banner. */
+async function pageInventory(headers = {}) {
+  const { body } = await send('/', { headers });
+  return JSON.parse(inlineJsonBlocks(body)[0]);
+}
+
 describe('GET /', () => {
   test('serves the page in French by default, under the CSP', async () => {
     const res = await send('/');
@@ -62,27 +101,29 @@ describe('GET /', () => {
     assert.match(res.headers['content-type'], /^text\/html/);
     assert.equal(
       res.headers['content-security-policy'],
-      "default-src 'self'; script-src 'self'; style-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; " +
+        'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org',
     );
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(res.body, /<html lang="fr">/);
     assert.match(res.body, /Charte cookies/);
     assert.match(res.body, /<cookie-table category="necessary">/);
     assert.match(res.body, /<cookie-table category="statistics">/);
+    assert.match(res.body, /<cookie-table category="media" show-storage>/);
   });
 
-  test('gives every element the inventory as valid JSON with the seed cookies', async () => {
+  test('gives the banner the inventory as valid JSON with the seed cookies', async () => {
     const { body } = await send('/');
     const blocks = inlineJsonBlocks(body);
-    // banner, preferences and two tables
-    assert.equal(blocks.length, 4);
-    for (const block of blocks) {
-      assert.ok(!block.includes('</'), 'a `</` inside the block must be escaped as `<\\/`');
-      const inventory = JSON.parse(block);
-      assert.equal(inventory.revision, 1);
-      const names = inventory.cookies.map((cookie) => cookie.name);
-      for (const name of INVENTORY_COOKIES) assert.ok(names.includes(name), name);
-    }
+    // Only the banner's: the other elements use the inventory it gave the page.
+    assert.equal(blocks.length, 1);
+    assert.match(body, /<cookie-banner policy-href="#charte"><script type="application\/json">/);
+    assert.ok(!blocks[0].includes('</'), 'a `</` inside the block must be escaped as `<\\/`');
+    const inventory = JSON.parse(blocks[0]);
+    assert.equal(inventory.revision, 1);
+    const names = inventory.cookies.map((cookie) => cookie.name);
+    for (const name of INVENTORY_COOKIES) assert.ok(names.includes(name), name);
+    assert.deepEqual(inventory, demoInventory());
   });
 
   test('follows the django_language cookie, normalised like Django', async () => {
@@ -104,6 +145,148 @@ describe('GET /', () => {
       assert.match(attributes, /src=|type="application\/json"/, `inline script: ${attributes}`);
     }
     assert.doesNotMatch(body, /\sstyle=|<style/);
+  });
+});
+
+describe('embedded content', () => {
+  test('keeps the seed inventory as it is and adds the media category after it', async () => {
+    const inventory = await pageInventory();
+    assert.equal(inventory.revision, SEED.revision);
+    assert.deepEqual(inventory.categories.slice(0, SEED.categories.length), SEED.categories);
+    assert.deepEqual(inventory.cookies.slice(0, SEED.cookies.length), SEED.cookies);
+    assert.equal(SEED.vendors, undefined, "the seed has no vendors: they are the demo's");
+
+    const added = inventory.categories.slice(SEED.categories.length);
+    assert.deepEqual(
+      added.map((category) => category.id),
+      ['media'],
+    );
+    const [media] = added;
+    assert.deepEqual(media.label, { fr: 'Contenus intégrés', en: 'Embedded content' });
+    assert.equal(media.required, undefined);
+    assert.ok(media.description.fr && media.description.en);
+  });
+
+  test('declares YouTube and OpenStreetMap as vendors of media, with their policies', async () => {
+    const { vendors } = await pageInventory();
+    assert.deepEqual(
+      vendors.map(({ id, category, label }) => ({ id, category, label })),
+      [
+        { id: 'youtube', category: 'media', label: 'YouTube' },
+        { id: 'openstreetmap', category: 'media', label: 'OpenStreetMap' },
+      ],
+    );
+    for (const vendor of vendors) {
+      assert.ok(vendor.description.fr && vendor.description.en, vendor.id);
+      assert.match(vendor.policyHref, /^https:\/\//, vendor.id);
+    }
+    assert.equal(vendors[0].policyHref, 'https://policies.google.com/privacy');
+    assert.equal(vendors[1].policyHref, 'https://osmfoundation.org/wiki/Privacy_Policy');
+  });
+
+  test("lists the providers' cookies and storage keys under their vendor", async () => {
+    const inventory = await pageInventory();
+    const vendorIds = new Set(inventory.vendors.map((vendor) => vendor.id));
+    const media = inventory.cookies.slice(SEED.cookies.length);
+    assert.ok(media.length > 0);
+    for (const item of media) {
+      assert.equal(item.category, 'media', item.name);
+      assert.ok(vendorIds.has(item.vendor), `${item.name}: vendor ${item.vendor}`);
+      for (const field of ['service', 'purpose', 'duration']) {
+        assert.ok(item[field].fr && item[field].en, `${item.name}.${field}`);
+      }
+    }
+    const storage = Object.fromEntries(media.map((item) => [item.name, item.storage ?? 'cookie']));
+    assert.deepEqual(storage, {
+      VISITOR_INFO1_LIVE: 'cookie',
+      VISITOR_PRIVACY_METADATA: 'cookie',
+      YSC: 'cookie',
+      'yt-remote-*': 'localStorage',
+      'ytidb::LAST_RESULT_ENTRY_KEY': 'localStorage',
+    });
+  });
+
+  test('holds each embed in a <template> inside <cookie-embed vendor=…>', async () => {
+    const { body } = await send('/');
+    const embeds = cookieEmbeds(body);
+    assert.deepEqual(
+      embeds.map((embed) => embed.vendor),
+      ['youtube', 'openstreetmap'],
+    );
+    for (const { vendor, inner } of embeds) {
+      // Nothing but the template: the iframe is inert until the element copies it in.
+      assert.match(inner, /^\s*<template><iframe [^>]*><\/iframe><\/template>\s*$/, vendor);
+    }
+    // No frame anywhere else on the page, nor inside the other elements.
+    assert.equal(body.match(/<iframe\b/g).length, 2);
+    assert.equal(body.match(/<template><iframe\b/g).length, 2);
+  });
+
+  test('embeds the YouTube video and the OpenStreetMap map with their attributes', async () => {
+    const { body } = await send('/');
+    const [video, map] = cookieEmbeds(body).map(({ inner }) =>
+      attributesOf(inner.match(/<iframe\b[^>]*>/)[0]),
+    );
+    assert.equal(video.src, EMBEDS.video.src);
+    assert.match(video.src, /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]{11}$/);
+    assert.equal(video.width, '560');
+    assert.equal(video.height, '315');
+    assert.equal(video.title, CONTENT.fr.embeds.videoFrameTitle);
+    assert.match(video.allow, /encrypted-media/);
+    assert.ok('allowfullscreen' in video);
+
+    assert.equal(map.src, EMBEDS.map.src);
+    assert.match(
+      map.src,
+      /^https:\/\/www\.openstreetmap\.org\/export\/embed\.html\?bbox=[-\d.,]+&layer=mapnik$/,
+    );
+    // As written in the page, the `&` of the query is escaped.
+    assert.ok(body.includes('embed.html?bbox=2.2904,48.8413,2.3996,48.8788&amp;layer=mapnik'));
+    assert.equal(map.width, String(EMBEDS.map.width));
+    assert.equal(map.height, String(EMBEDS.map.height));
+    assert.equal(map.title, CONTENT.fr.embeds.mapFrameTitle);
+  });
+
+  test('gives the embeds French or English texts with the page', async () => {
+    const french = await send('/');
+    assert.match(french.body, />Vidéo de présentation</);
+    assert.match(french.body, />Carte</);
+    const english = await send('/', { headers: { Cookie: 'django_language=en' } });
+    assert.match(english.body, />Presentation video</);
+    assert.match(english.body, />Map</);
+    assert.ok(
+      english.body.includes(`title="${escapeHtml(CONTENT.en.embeds.videoFrameTitle)}"`),
+      'the English frame title',
+    );
+  });
+
+  test('lets the CSP allow frames from exactly the two providers, and nothing else', async () => {
+    const { headers, body } = await send('/');
+    const directives = cspDirectives(headers['content-security-policy']);
+    assert.deepEqual(directives, {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'frame-src': FRAME_ORIGINS,
+    });
+    for (const { inner } of cookieEmbeds(body)) {
+      const { src } = attributesOf(inner.match(/<iframe\b[^>]*>/)[0]);
+      assert.ok(FRAME_ORIGINS.includes(new URL(src).origin), src);
+    }
+  });
+
+  test('escapes the texts it puts inside the templates', () => {
+    const text = JSON.parse(JSON.stringify(CONTENT.fr));
+    text.embeds.videoFrameTitle = '"><script src="/x.js"></script>';
+    text.embeds.mapFrameTitle = "</template><img src=x onerror=alert(1)>'";
+    const page = renderPage({ lang: 'fr', text, inventoryJson: '{}' });
+    assert.ok(!page.includes('<script src="/x.js">'));
+    assert.ok(!page.includes('<img'));
+    assert.ok(
+      page.includes('title="&quot;&gt;&lt;script src=&quot;/x.js&quot;&gt;&lt;/script&gt;"'),
+    );
+    assert.ok(page.includes('title="&lt;/template&gt;&lt;img src=x onerror=alert(1)&gt;&#39;"'));
+    assert.equal(cookieEmbeds(page).length, 2);
   });
 });
 

@@ -2,28 +2,56 @@
 // server (which needs `npm run build` first; `npm test` does it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { EMBEDS } from '../../demo/content.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchChromium } from './browser.mjs';
 
-describe('the demo site', () => {
-  let server;
-  let browser;
-  let page;
-  let origin;
+// The providers of the demo's embedded content. The machine running the tests may be offline:
+// their requests are answered here with an empty page, so that a frame loads the same anywhere.
+const THIRD_PARTY = /^https:\/\/(www\.youtube-nocookie\.com|www\.openstreetmap\.org)\//;
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await startDemoServer({ port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page in a context of its own (no cookies yet), and every URL it requests. */
+async function newPage() {
+  const context = await browser.newContext();
+  await context.route(THIRD_PARTY, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '' }),
+  );
+  const page = await context.newPage();
   const requested = [];
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  page.on('request', (request) => requested.push(new URL(request.url())));
+  return { page, requested };
+}
+
+/** The decision cookie of the page's context, parsed. */
+async function decisionOf(page) {
+  const cookie = (await page.context().cookies()).find(
+    (candidate) => candidate.name === 'cookies_preferences',
+  );
+  return cookie && JSON.parse(decodeURIComponent(cookie.value));
+}
+
+describe('the demo site', () => {
+  let page;
+  let requested;
 
   before(async () => {
-    server = await startDemoServer({ port: 0 });
-    origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  });
-
-  after(async () => {
-    await browser?.close();
-    server?.close();
+    ({ page, requested } = await newPage());
   });
 
   const banner = () => page.locator('cookie-banner [role="region"]');
@@ -44,7 +72,8 @@ describe('the demo site', () => {
     assert.equal(await page.getByRole('button', { name: 'Tout refuser' }).count(), 1);
     // French texts come from their own modules (the banner's, and the tables' since the
     // page has some); no other language is downloaded.
-    assert.deepEqual(requested.filter((path) => path.startsWith('/dist/locales/')).sort(), [
+    const paths = requested.map((url) => url.pathname);
+    assert.deepEqual(paths.filter((path) => path.startsWith('/dist/locales/')).sort(), [
       '/dist/locales/fr.details.js',
       '/dist/locales/fr.js',
     ]);
@@ -65,12 +94,19 @@ describe('the demo site', () => {
   it('records "accept all", logs the event and releases the statistics script', async () => {
     await page.getByRole('button', { name: 'Tout accepter' }).click();
     await banner().waitFor({ state: 'detached' });
-    const decision = JSON.parse(decodeURIComponent((await cookie('cookies_preferences')).value));
-    assert.deepEqual(decision.categories, { necessary: true, statistics: true });
+    const decision = await decisionOf(page);
+    assert.deepEqual(decision.categories, { necessary: true, statistics: true, media: true });
+    assert.deepEqual(decision.vendors, { granted: 'youtube openstreetmap', refused: '' });
     assert.equal(decision.revision, 1);
     await page.locator('#event-log-list li', { hasText: 'accept-all' }).waitFor();
     await page.locator('#stats-status', { hasText: /chargées à/ }).waitFor();
     assert.ok(await cookie('demo_stats'));
+    // Both embeds come in.
+    for (const { vendor, src } of Object.values(EMBEDS)) {
+      const frame = page.locator(`cookie-embed[vendor="${vendor}"] > iframe`);
+      await frame.waitFor({ state: 'attached' });
+      assert.equal(await frame.getAttribute('src'), src);
+    }
   });
 
   it('remembers the decision after a reload', async () => {
@@ -102,8 +138,8 @@ describe('the demo site', () => {
     await statistics.uncheck();
     await dialog.getByRole('button', { name: 'Save my choices' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const decision = JSON.parse(decodeURIComponent((await cookie('cookies_preferences')).value));
-    assert.deepEqual(decision.categories, { necessary: true, statistics: false });
+    const decision = await decisionOf(page);
+    assert.deepEqual(decision.categories, { necessary: true, statistics: false, media: true });
     // Withdrawing statistics deletes the cookie the inventory lists for it.
     assert.equal(await cookie('demo_stats'), undefined);
     await page.locator('#event-log-list li', { hasText: 'save' }).waitFor();
@@ -115,5 +151,105 @@ describe('the demo site', () => {
     await page
       .locator('#charte cookie-table[category="necessary"] th', { hasText: 'Nom du prestataire' })
       .waitFor({ timeout: 2000 });
+  });
+});
+
+describe('the embedded content of the demo site', () => {
+  let page;
+  let requested;
+
+  before(async () => {
+    ({ page, requested } = await newPage());
+  });
+
+  const embed = (vendor) => page.locator(`cookie-embed[vendor="${vendor}"]`);
+  const thirdPartyRequests = () => requested.filter((url) => THIRD_PARTY.test(url.href));
+
+  it('requests nothing from YouTube or OpenStreetMap before consent, and shows placeholders', async () => {
+    await page.goto(`${origin}/`);
+    await page.locator('cookie-banner [role="region"]').waitFor();
+    const youtubeTitle = embed('youtube').locator('[part="title"]');
+    await youtubeTitle.waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(thirdPartyRequests(), []);
+    assert.equal(await page.locator('iframe').count(), 0);
+
+    // The placeholders, in French, name the vendor.
+    assert.equal((await youtubeTitle.textContent()).trim(), 'Contenu fourni par YouTube');
+    assert.equal(
+      (await embed('youtube').locator('[part="notice"]').textContent()).trim(),
+      'Ce contenu est hébergé par YouTube. Une fois chargé, il peut déposer des cookies et collecter des données sur votre visite.',
+    );
+    assert.match(
+      await embed('youtube').locator('[part="description"]').textContent(),
+      /^Lecteur vidéo de YouTube/,
+    );
+    assert.equal(
+      (await embed('openstreetmap').locator('[part="title"]').textContent()).trim(),
+      'Contenu fourni par OpenStreetMap',
+    );
+    assert.equal(
+      await embed('openstreetmap')
+        .getByRole('button', { name: 'Autoriser OpenStreetMap et charger le contenu' })
+        .count(),
+      1,
+    );
+    // The policy lists what the providers store, with where they store it.
+    const rows = page.locator('#charte cookie-table[category="media"] tbody tr');
+    await rows.first().waitFor();
+    assert.deepEqual(await rows.locator('code').allTextContents(), [
+      'VISITOR_INFO1_LIVE',
+      'VISITOR_PRIVACY_METADATA',
+      'YSC',
+      'yt-remote-*',
+      'ytidb::LAST_RESULT_ENTRY_KEY',
+    ]);
+    assert.equal((await rows.nth(3).locator('td').last().textContent()).trim(), 'Stockage local');
+  });
+
+  it('loads the video once YouTube is allowed from its placeholder, and nothing else', async () => {
+    await embed('youtube')
+      .getByRole('button', { name: 'Autoriser YouTube et charger le contenu' })
+      .click();
+    const frame = embed('youtube').locator(':scope > iframe');
+    // Attached is enough: whether the provider answers is not the library's business.
+    await frame.waitFor({ state: 'attached' });
+    assert.equal(await frame.getAttribute('src'), EMBEDS.video.src);
+    assert.equal(await page.locator('iframe').count(), 1);
+    await page.locator('cookie-banner [role="region"]').waitFor({ state: 'detached' });
+
+    const decision = await decisionOf(page);
+    assert.deepEqual(decision.vendors, { granted: 'youtube', refused: 'openstreetmap' });
+    // One grant: everything else stays refused, and media is only partly granted.
+    assert.deepEqual(decision.categories, { necessary: true, statistics: false, media: false });
+    const vendors = await page.evaluate(() => globalThis.cookieConsent.getConsent().vendors);
+    assert.equal(vendors.youtube, true);
+    assert.equal(vendors.openstreetmap, false);
+    await page.locator('#event-log-list li', { hasText: 'grant' }).waitFor();
+
+    assert.ok(
+      thirdPartyRequests().every((url) => url.origin === 'https://www.youtube-nocookie.com'),
+    );
+    assert.equal(await embed('openstreetmap').locator('iframe').count(), 0);
+  });
+
+  it('takes the video out again after "Tout refuser"', async () => {
+    // From the keyboard: in headless Chromium, once a cross-origin frame came in under the
+    // pointer, a click right after Playwright scrolls the page up can miss the link.
+    await page.locator('header [data-cookie-preferences]').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Tout refuser' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await embed('youtube').locator('iframe').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('iframe').count(), 0);
+    await embed('youtube')
+      .getByRole('button', { name: 'Autoriser YouTube et charger le contenu' })
+      .waitFor();
+    const decision = await decisionOf(page);
+    assert.deepEqual(decision.vendors, { granted: '', refused: 'youtube openstreetmap' });
+    const vendors = await page.evaluate(() => globalThis.cookieConsent.getConsent().vendors);
+    assert.equal(vendors.youtube, false);
   });
 });
