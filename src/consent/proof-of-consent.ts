@@ -5,7 +5,7 @@
  * navigation (`keepalive`), is retried once, and only logs when it fails.
  */
 import type { ConsentDetail } from '../events/consent-change.js';
-import { readCookie } from './cookie-jar.js';
+import { documentCookies, readCookie } from './cookie-jar.js';
 import type { CookieInventory } from './inventory.js';
 
 /** What the endpoint receives. */
@@ -35,7 +35,7 @@ const RETRY_DELAY_MS = 1000;
  * `{% csrf_token %}` field or a `<meta name="csrf-token">` in the page.
  */
 export function csrfToken(cookieName = DEFAULT_CSRF_COOKIE): string | undefined {
-  const fromCookie = readCookie(document.cookie, cookieName);
+  const fromCookie = readCookie(documentCookies(), cookieName);
   if (fromCookie) return fromCookie;
   const field = document.querySelector<HTMLInputElement>('input[name="csrfmiddlewaretoken"]');
   if (field?.value) return field.value;
@@ -78,9 +78,23 @@ export interface SendProofOptions {
 }
 
 /**
+ * Whether `endpoint` is on the page's own origin: only there may the CSRF
+ * token go. A URL that does not parse is not.
+ */
+export function isSameOrigin(endpoint: string): boolean {
+  try {
+    return new URL(endpoint, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * POSTs the proof of `detail` to `endpoint`; resolves to whether the server
  * accepted it. Never rejects. A network error or a 5xx answer is retried once;
  * a 4xx answer (e.g. a CSRF failure) is not, as it would fail the same way.
+ * The CSRF token is sent only to the page's own origin: another origin
+ * receives the proof without it.
  */
 export async function sendConsentProof(
   endpoint: string,
@@ -101,7 +115,9 @@ export async function sendConsentProof(
       url: `${location.origin}${location.pathname}`,
     };
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    const token = csrfToken(options.csrfCookie);
+    // The token is a secret of this origin's session: another origin (a
+    // collector, or whoever controls the attribute) must not learn it.
+    const token = isSameOrigin(endpoint) ? csrfToken(options.csrfCookie) : undefined;
     if (token) headers['X-CSRFToken'] = token;
     const init: RequestInit = {
       method: 'POST',

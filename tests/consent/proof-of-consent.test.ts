@@ -16,25 +16,40 @@ const detail: ConsentDetail = {
   categories: { necessary: true, statistics: false },
   vendors: {},
   action: 'reject-all',
+  withdrawn: [],
   revision: 3,
   timestamp: '2026-11-29T10:00:00.000Z',
   id: 'decision-1',
 };
 
 interface Recorded {
-  csrfToken: string;
-  contentType: string;
-  body: string;
+  method: string;
+  origin?: string;
+  csrfToken?: string;
+  contentType?: string;
+  body?: string;
+  /** A preflight's `Access-Control-Request-Headers`. */
+  requestHeaders?: string;
 }
 
 let keyCount = 0;
-function endpoint(respond = '201') {
+/** A fresh key of the test endpoint, at `origin` (the page's by default). */
+function endpoint(respond = '201', origin = '') {
   const key = `k${Date.now()}-${keyCount++}`;
   return {
-    url: `/test-endpoints/consent-proof?key=${key}&respond=${respond}`,
+    url: `${origin}/test-endpoints/consent-proof?key=${key}&respond=${respond}`,
     recorded: async (): Promise<Recorded[]> =>
       (await fetch(`/test-endpoints/consent-proof?key=${key}`)).json(),
   };
+}
+
+/**
+ * The test server under its other name: `localhost` and `127.0.0.1` are two
+ * origins of one server, which records what either receives.
+ */
+function otherOrigin(): string {
+  const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  return `${location.protocol}//${other}:${location.port}`;
 }
 
 function withConsoleErrors<T>(run: (errors: unknown[][]) => Promise<T>): Promise<T> {
@@ -59,7 +74,7 @@ describe('proof of consent', () => {
     expect(rest).to.have.length(0);
     expect(request.csrfToken).to.equal('abc123');
     expect(request.contentType).to.equal('application/json');
-    const proof = JSON.parse(request.body);
+    const proof = JSON.parse(request.body!);
     expect(proof).to.deep.include({
       id: 'decision-1',
       timestamp: '2026-11-29T10:00:00.000Z',
@@ -92,12 +107,43 @@ describe('proof of consent', () => {
     };
     expect(await sendConsentProof(url, granted, withVendors)).to.equal(true);
     const [request] = await recorded();
-    const proof = JSON.parse(request.body);
+    const proof = JSON.parse(request.body!);
     expect(proof.vendors).to.deep.equal({ youtube: true, vimeo: false });
     expect(proof.gpc).to.equal(true);
     expect(proof.action).to.equal('grant');
     expect(proof.inventoryHash).to.equal(await inventoryHash(withVendors));
     expect(proof.inventoryHash).to.not.equal(await inventoryHash(inventory));
+  });
+
+  it('sends the CSRF token to the page’s own origin, however the endpoint is written', async () => {
+    document.cookie = 'csrftoken=abc123; Path=/';
+    for (const origin of ['', location.origin]) {
+      const { url, recorded } = endpoint('201', origin);
+      expect(await sendConsentProof(url, detail, inventory)).to.equal(true);
+      const [request] = await recorded();
+      expect(request.csrfToken, url).to.equal('abc123');
+    }
+  });
+
+  it('sends the proof to another origin without the CSRF token', async () => {
+    document.cookie = 'csrftoken=abc123; Path=/';
+    const other = otherOrigin();
+    expect(other).to.not.equal(location.origin);
+    // Absolute and protocol-relative: both leave the page's origin.
+    for (const origin of [other, other.slice(location.protocol.length)]) {
+      const { url, recorded } = endpoint('201', origin);
+      expect(await sendConsentProof(url, detail, inventory), url).to.equal(true);
+      const requests = await recorded();
+      const posts = requests.filter((request) => request.method === 'POST');
+      expect(posts, url).to.have.length(1);
+      expect(posts[0].origin).to.equal(location.origin);
+      expect(posts[0].csrfToken, 'the token sent').to.equal(undefined);
+      expect(JSON.parse(posts[0].body!).id).to.equal('decision-1');
+      // A preflight, where the engine sends one, does not announce the header either.
+      for (const preflight of requests.filter((request) => request.method === 'OPTIONS')) {
+        expect(String(preflight.requestHeaders).toLowerCase()).to.not.include('x-csrftoken');
+      }
+    }
   });
 
   it('retries once after a server error, and stops there', async () => {
@@ -180,11 +226,12 @@ describe('proof of consent from the store', () => {
     const saved = store.save({ statistics: false })!;
     await waitUntil(async () => (await recorded()).length === 2, 'two proofs', { timeout: 3000 });
     // Each is sent on its own, so they may arrive in either order.
-    const proofs = (await recorded()).map((request) => JSON.parse(request.body));
+    const proofs = (await recorded()).map((request) => JSON.parse(request.body!));
     const received = proofs.map((proof) => `${proof.id} ${proof.action}`).sort();
     expect(received).to.deep.equal([`${accepted.id} accept-all`, `${saved.id} save`].sort());
     setConsentEndpoint('', {}, 'proof_store_test');
     store.rejectAll();
+    // Proving a negative: a proof sent for this decision would have arrived by now.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await recorded()).to.have.length(2);
     document.cookie = 'proof_store_test=; Path=/; Max-Age=0';
