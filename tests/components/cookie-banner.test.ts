@@ -7,6 +7,7 @@ import {
   CATEGORY_IDS,
   deleteCookie,
   expectSame,
+  LANGUAGE_LOAD_MS,
   part,
   rawCookie,
   recordConsentChanges,
@@ -19,6 +20,7 @@ import {
   usePageDefaults,
   visibleText,
   warmUpAxe,
+  warmUpLanguage,
 } from './fixtures.js';
 
 async function showBanner(
@@ -36,7 +38,11 @@ function region(banner: CookieBanner): HTMLElement | null {
   return banner.shadowRoot!.querySelector<HTMLElement>('[role="region"]');
 }
 
-/** Resolves once every listener of the decision has run and the banner re-rendered. */
+/**
+ * Resolves once every listener of the decision has run and the banner
+ * re-rendered. The task turn is there for the tests that count events: an
+ * extra one would have fired by then (a negative, which no condition shows).
+ */
 async function settled(banner: CookieBanner): Promise<void> {
   await banner.updateComplete;
   await aTimeout(0);
@@ -45,6 +51,7 @@ async function settled(banner: CookieBanner): Promise<void> {
 describe('<cookie-banner>', () => {
   usePageDefaults();
   warmUpAxe();
+  warmUpLanguage('fr');
 
   describe('when it shows', () => {
     it('asks when the page has an inventory and the visitor no decision', async () => {
@@ -164,6 +171,56 @@ describe('<cookie-banner>', () => {
       const link = part<HTMLAnchorElement>(withLink, 'policy-link')!;
       expect(link.getAttribute('href')).to.equal('/cookies/');
       expect(visibleText(link)).to.equal('Read our cookie policy');
+    });
+
+    it('shows no link, and reports it once, for a policy-href that is not http(s) or relative', async () => {
+      for (const href of [
+        'javascript:alert(1)',
+        ' JavaScript:alert(1)',
+        'java\nscript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:msgbox(1)',
+      ]) {
+        let banner!: CookieBanner;
+        const errors = await captureConsoleErrors(async () => {
+          banner = await fixture<CookieBanner>(html`
+            <cookie-banner
+              cookie-name=${uniqueCookieName()}
+              policy-href=${href}
+              .inventory=${testInventory()}
+            ></cookie-banner>
+          `);
+          // Further renders do not report it again.
+          banner.position = 'top';
+          await banner.updateComplete;
+        });
+        expect(region(banner), href).to.exist;
+        expectSame(banner.shadowRoot!.querySelector('a'), null, `the link for ${href}`);
+        expect(errors, href).to.have.length(1);
+        expect(String(errors[0][0])).to.include('policy-href');
+      }
+    });
+
+    it('follows policy-href when it changes to or from an unsafe URL', async () => {
+      const banner = await fixture<CookieBanner>(html`
+        <cookie-banner
+          cookie-name=${uniqueCookieName()}
+          policy-href="https://example.com/cookies"
+          .inventory=${testInventory()}
+        ></cookie-banner>
+      `);
+      expect(part<HTMLAnchorElement>(banner, 'policy-link')!.href).to.equal(
+        'https://example.com/cookies',
+      );
+      const errors = await captureConsoleErrors(async () => {
+        banner.setAttribute('policy-href', 'javascript:void(0)');
+        await banner.updateComplete;
+      });
+      expect(errors).to.have.length(1);
+      expectSame(part(banner, 'policy-link'), null, 'the link');
+      banner.setAttribute('policy-href', 'cookies.html');
+      await banner.updateComplete;
+      expect(part(banner, 'policy-link')!.getAttribute('href')).to.equal('cookies.html');
     });
 
     it('offers accept all, reject all and customise as real buttons', async () => {
@@ -312,6 +369,7 @@ describe('<cookie-banner>', () => {
       const banner = await showBanner(name);
       document.body.click();
       window.scrollBy(0, 50);
+      // Proving a negative: a decision taken on click or scroll would be written by now.
       await aTimeout(50);
       stop();
       expect(region(banner)).to.exist;
@@ -479,7 +537,7 @@ describe('<cookie-banner>', () => {
       await waitUntil(
         () => visibleText(part(banner, 'accept-button')) === 'Tout accepter',
         'the banner is in French',
-        { timeout: 2000 },
+        { timeout: LANGUAGE_LOAD_MS },
       );
       expect(buttonLabels(part(banner, 'actions')!)).to.deep.equal([
         'Tout accepter',

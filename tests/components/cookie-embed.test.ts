@@ -13,6 +13,7 @@ import {
 import {
   captureConsoleErrors,
   expectSame,
+  LANGUAGE_LOAD_MS,
   loadedModules,
   part,
   recordConsentChanges,
@@ -21,6 +22,7 @@ import {
   usePageDefaults,
   visibleText,
   warmUpAxe,
+  warmUpLanguage,
 } from './fixtures.js';
 import { mediaInventory } from './media-inventory.js';
 
@@ -130,6 +132,7 @@ function french(id: string, vendor = ''): string {
 describe('<cookie-embed>', () => {
   usePageDefaults();
   warmUpAxe();
+  warmUpLanguage('fr');
 
   afterEach(() => {
     window.embeddedLoads = [];
@@ -143,7 +146,8 @@ describe('<cookie-embed>', () => {
       expect(embed.shadowRoot!.querySelectorAll('iframe, slot')).to.have.length(0);
       // The template holds the content, inert.
       expect(embed.querySelector('template')!.content.querySelectorAll('iframe')).to.have.length(1);
-      // A frame would have been fetched by now had it been in the page.
+      // A frame would have been fetched by now had it been in the page. Proving
+      // a negative: no event marks "not fetched", so a frame and a task it is.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       expect(wasFetched(mark), 'the content was fetched').to.equal(false);
     });
@@ -180,6 +184,21 @@ describe('<cookie-embed>', () => {
       expect(visibleText(preferences)).to.equal('Manage cookie preferences');
     });
 
+    it('links to no vendor policy that is not http(s) or relative, even one set after the checks', async () => {
+      const inventory = mediaInventory();
+      const { embeds } = await mountEmbeds(uniqueCookieName(), [{ vendor: 'youtube' }], inventory);
+      const [embed] = embeds;
+      expect(part(embed, 'preferences-link')!.localName).to.equal('a');
+      // The inventory object is the host's: a change after the checks reaches the render.
+      const youtube = inventory.vendors!.find((vendor) => vendor.id === 'youtube')!;
+      youtube.policyHref = 'javascript:alert(1)';
+      embed.requestUpdate();
+      await embed.updateComplete;
+      const preferences = part(embed, 'preferences-link')!;
+      expect(preferences.localName, 'a button instead of the link').to.equal('button');
+      expect(embed.shadowRoot!.querySelectorAll('a')).to.have.length(0);
+    });
+
     it('opens the preferences dialog from "Manage cookie preferences"', async () => {
       const cookieName = uniqueCookieName();
       const { embed } = await mountEmbed(cookieName);
@@ -204,7 +223,7 @@ describe('<cookie-embed>', () => {
       await waitUntil(
         () => visibleText(part(embed, 'description')).startsWith('Lecteur vidéo'),
         'the placeholder is in French',
-        { timeout: 2000 },
+        { timeout: LANGUAGE_LOAD_MS },
       );
       expect(embed.getAttribute('lang')).to.equal('fr');
       expect(visibleText(part(embed, 'title'))).to.equal(french('embed.title', 'YouTube'));

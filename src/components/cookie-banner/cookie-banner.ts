@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { isSafeHref } from '../../consent/safe-href.js';
 import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -48,7 +49,11 @@ import { FocusNotObscured } from './focus-not-obscured.js';
 export class CookieBanner extends ConsentElement {
   static override styles = bannerStyles;
 
-  /** URL of the site's cookie policy; no link is shown without it. */
+  /**
+   * URL of the site's cookie policy, http(s) or relative; no link is shown
+   * without it, nor for another scheme (e.g. `javascript:`), which is reported
+   * in the console.
+   */
   @property({ attribute: 'policy-href' }) policyHref?: string;
 
   /** Where the banner sits: `bottom` (default) or `top` of the viewport. */
@@ -70,6 +75,8 @@ export class CookieBanner extends ConsentElement {
     return this.shownInventory !== undefined && this.store.needsDecision;
   }
 
+  /** `policyHref` when a visitor may follow it. */
+  private policyLink?: string;
   private focusWasInside = false;
   /** The note that Global Privacy Control is honoured, once its module is loaded. */
   private gpcNote?: () => string;
@@ -82,6 +89,7 @@ export class CookieBanner extends ConsentElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('policyHref')) this.checkPolicyHref();
     this.focusWasInside = this.matches(':focus-within');
     if (this.store.honoursGpc) {
       this.gpcNoteLoad ??= import('../gpc-note.js').then(
@@ -128,8 +136,8 @@ export class CookieBanner extends ConsentElement {
               )}</slot
             >
             ${
-              this.policyHref
-                ? html`<a part="policy-link" href=${this.policyHref}
+              this.policyLink
+                ? html`<a part="policy-link" href=${this.policyLink}
                     >${msg('Read our cookie policy', {
                       id: 'banner.policy-link',
                       desc: 'Link from the banner to the cookie policy page',
@@ -210,7 +218,17 @@ export class CookieBanner extends ConsentElement {
   }
 
   private customise(event: Event): void {
-    openPreferencesOrGo(event.currentTarget as HTMLElement, this.cookieName, this.policyHref);
+    openPreferencesOrGo(event.currentTarget as HTMLElement, this.cookieName, this.policyLink);
+  }
+
+  private checkPolicyHref(): void {
+    const href = this.policyHref;
+    this.policyLink = href && isSafeHref(href) ? href : undefined;
+    if (href && !this.policyLink) {
+      console.error(
+        `<cookie-banner>: policy-href "${href}" is not an http(s) or relative URL; no link is shown`,
+      );
+    }
   }
 }
 

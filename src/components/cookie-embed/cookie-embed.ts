@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
+import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { withIsolatedText } from '../isolated-text.js';
@@ -137,6 +138,7 @@ export class CookieEmbed extends ConsentElement {
   private renderPlaceholder(inventory: CookieInventory, vendorId: string, label: string) {
     const vendor = vendorOf(inventory, vendorId);
     const description = this.text(vendor?.description);
+    const policyHref = safePolicyHref(vendor);
     const preferences = msg('Manage cookie preferences', {
       id: 'embed.preferences',
       desc: 'Link in the placeholder of embedded content that opens the cookie preferences dialog',
@@ -160,11 +162,11 @@ export class CookieEmbed extends ConsentElement {
               : nothing
           }
           ${
-            vendor?.policyHref
+            policyHref
               ? html`<a
                   part="preferences-link"
                   class="link"
-                  href=${vendor.policyHref}
+                  href=${policyHref}
                   @click=${this.managePreferences}
                   >${preferences}</a
                 >`
@@ -191,7 +193,11 @@ export class CookieEmbed extends ConsentElement {
     if (event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
-    openPreferencesOrGo(event.currentTarget as HTMLElement, this.cookieName, vendor?.policyHref);
+    openPreferencesOrGo(
+      event.currentTarget as HTMLElement,
+      this.cookieName,
+      safePolicyHref(vendor),
+    );
   }
 
   /** Whether focus is on the element, in its shadow root or in its content. */
@@ -210,6 +216,15 @@ export class CookieEmbed extends ConsentElement {
         : '<cookie-embed>: no vendor attribute; the content stays unloaded',
     );
   }
+}
+
+/**
+ * The vendor's policy, when a visitor may follow it. The inventory's checks
+ * refuse any other, but the inventory object is the host's and may change after.
+ */
+function safePolicyHref(vendor: CookieVendor | undefined): string | undefined {
+  const href = vendor?.policyHref;
+  return typeof href === 'string' && isSafeHref(href) ? href : undefined;
 }
 
 function vendorOf(inventory: CookieInventory | undefined, id: string): CookieVendor | undefined {

@@ -320,6 +320,8 @@ export class CookiePreferences extends ConsentElement {
   ) {
     const label = this.text(vendor.label) || vendor.id;
     const description = this.text(vendor.description);
+    // Read once: the value checked is the value rendered.
+    const policyHref = vendor.policyHref;
     const gpc = this.gpcNote(inventory, vendor.id, `${id}-gpc`);
     const notes = [
       required ? this.note(`${id}-always-on`, 'always-on', alwaysOnText()) : undefined,
@@ -339,11 +341,11 @@ export class CookiePreferences extends ConsentElement {
       })}
       ${description ? html`<p class="description" id="${id}-description" dir="auto">${description}</p>` : nothing}
       ${
-        vendor.policyHref && isSafeHref(vendor.policyHref)
+        typeof policyHref === 'string' && isSafeHref(policyHref)
           ? html`<p class="policy">
               <a
                 part="vendor-policy-link"
-                href=${vendor.policyHref}
+                href=${policyHref}
                 target="_blank"
                 rel="noopener noreferrer"
                 >${msg(str`Privacy policy of ${label}`, {
