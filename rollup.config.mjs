@@ -37,6 +37,46 @@ for (const locale of allLocales) {
   };
 }
 
+/**
+ * lit-html creates its Trusted Types policy, named `lit-html`, as it is
+ * imported. A host page's own Lit creates it too, and a page's `trusted-types`
+ * directive may allow it once only (or not at all): our copy asks
+ * `litTemplateHTML` (src/trusted-types.ts) instead, which creates
+ * `cookie-consent-lit` when first needed. Matches the production build and the
+ * development one (which the test server serves); throws if lit-html changed.
+ */
+const LIT_POLICY =
+  /(\w+)\s*\?\s*\1\.createPolicy\(\s*(["'])lit-html\2\s*,\s*\{\s*createHTML:\s*\(?(\w+)\)?\s*=>\s*\3\s*,?\s*\}\s*\)\s*:\s*(?:void 0|undefined)/;
+
+/** lit-html's `code` with our policy; `helper` is the specifier of src/trusted-types.ts. */
+export function renameLitPolicy(code, helper) {
+  const renamed = code.replace(LIT_POLICY, '{ createHTML: litTemplateHTML }');
+  if (renamed === code) {
+    throw new Error(
+      "lit-html's Trusted Types policy (createPolicy('lit-html', …)) was not found: update LIT_POLICY in rollup.config.mjs",
+    );
+  }
+  // At the end, so that the lines of the source map do not move: imports are hoisted.
+  return `${renamed}\nimport { litTemplateHTML } from ${JSON.stringify(helper)};\n`;
+}
+
+function litTrustedTypesPolicy() {
+  const litHtml = /[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/;
+  let renamed = false;
+  return {
+    name: 'lit-trusted-types-policy',
+    transform(code, id) {
+      if (!litHtml.test(id)) return null;
+      renamed = true;
+      return { code: renameLitPolicy(code, resolvePath('src/trusted-types.ts')), map: null };
+    },
+    buildEnd(error) {
+      if (!error && !renamed)
+        this.error('lit-html/lit-html.js was not bundled: its policy kept its name');
+    },
+  };
+}
+
 const scriptTag = {
   input: {
     'cookie-consent': 'src/cookie-consent.ts',
@@ -60,6 +100,7 @@ const scriptTag = {
   },
   plugins: [
     languagesByUrl(),
+    litTrustedTypesPolicy(),
     resolve({ exportConditions: ['production'], browser: true }),
     typescript({
       tsconfig: './tsconfig.json',

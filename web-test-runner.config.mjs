@@ -11,6 +11,7 @@ import {
   selectedEngines,
   WEBKIT_MINIBROWSER,
 } from './scripts/browsers.mjs';
+import { renameLitPolicy } from './rollup.config.mjs';
 
 const launchers = {
   chromium: () =>
@@ -40,7 +41,9 @@ const engines = selectedEngines();
 /**
  * A real endpoint for the proof-of-consent tests: POST records the request
  * under `?key=` and answers the statuses listed in `?respond=` in turn
- * (201 by default); GET returns what was recorded for the key.
+ * (201 by default); GET returns what was recorded for the key. It allows
+ * other origins (CORS) and records their preflights too, so that a test on
+ * `127.0.0.1` can see what a page on `localhost` sent it, and the reverse.
  */
 const proofRequests = new Map();
 async function proofEndpoint(context, next) {
@@ -48,19 +51,42 @@ async function proofEndpoint(context, next) {
   const key = context.query.key ?? '';
   const recorded = proofRequests.get(key) ?? [];
   proofRequests.set(key, recorded);
+  const origin = context.get('Origin');
+  if (origin) {
+    context.set('Access-Control-Allow-Origin', origin);
+    context.set('Vary', 'Origin');
+  }
   if (context.method === 'GET') {
     context.body = recorded;
+    return undefined;
+  }
+  if (context.method === 'OPTIONS') {
+    recorded.push({
+      method: 'OPTIONS',
+      origin,
+      requestHeaders: context.get('Access-Control-Request-Headers'),
+    });
+    context.set('Access-Control-Allow-Methods', 'POST');
+    context.set(
+      'Access-Control-Allow-Headers',
+      context.get('Access-Control-Request-Headers') || 'content-type',
+    );
+    context.status = 204;
     return undefined;
   }
   let body = '';
   for await (const chunk of context.req) body += chunk;
   recorded.push({
-    csrfToken: context.get('X-CSRFToken'),
+    method: context.method,
+    origin,
+    // Absent (not '') when the request did not carry it.
+    csrfToken: context.headers['x-csrftoken'],
     contentType: context.get('Content-Type'),
     body,
   });
+  const posts = recorded.filter((request) => request.method !== 'OPTIONS').length;
   const statuses = String(context.query.respond ?? '201').split(',');
-  context.status = Number(statuses[Math.min(recorded.length, statuses.length) - 1]);
+  context.status = Number(statuses[Math.min(posts, statuses.length) - 1]);
   context.body = '';
   return undefined;
 }
@@ -83,6 +109,78 @@ async function faultyCopy(context, next) {
   return next();
 }
 
+/**
+ * lit-html as the bundle has it (rollup.config.mjs): its Trusted Types policy
+ * is ours, `cookie-consent-lit`, created through src/trusted-types.ts (by the
+ * URL the tests' own imports use, so that the page holds one copy of it).
+ */
+async function litPolicyAsBundled(context, next) {
+  await next();
+  if (!/\/lit-html\/(development\/)?lit-html\.js$/.test(context.path)) return;
+  if (context.status !== 200 || typeof context.body !== 'string') return;
+  context.body = renameLitPolicy(context.body, '/src/trusted-types.ts');
+}
+
+/**
+ * The nonce of the script gate's CSP pages. Fixed, which a real page must not
+ * do; what matters here is that injected markup does not carry it.
+ */
+const GATE_PAGE_NONCE = 'gate-page-nonce';
+
+/**
+ * Pages served with a real Content-Security-Policy header: the policy of
+ * tests/csp/trusted-types.html is picked by its `?policy=` query. In both
+ * pages `__RUN__` becomes the `?run=` query, so that the script URLs of one
+ * run are its own (see recordedScript).
+ */
+const CSP_PAGES = {
+  '/tests/csp/gate-injection.html': () =>
+    `script-src 'nonce-${GATE_PAGE_NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+  '/tests/csp/trusted-types.html': (query) =>
+    ({
+      named: "require-trusted-types-for 'script'; trusted-types cookie-consent cookie-consent-lit",
+      'host-lit':
+        "require-trusted-types-for 'script'; trusted-types lit-html cookie-consent cookie-consent-lit",
+      forbidden: "require-trusted-types-for 'script'; trusted-types host-only",
+    })[query.policy],
+};
+async function servedWithPolicy(context, next) {
+  await next();
+  const policy = CSP_PAGES[context.path]?.(context.query);
+  if (!policy || context.status !== 200) return;
+  context.set('Content-Security-Policy', policy);
+  const html = await bodyText(context.body);
+  context.body = html.replaceAll('__RUN__', encodeURIComponent(String(context.query.run ?? '')));
+}
+
+async function bodyText(body) {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  let text = '';
+  for await (const chunk of body) text += chunk;
+  return text;
+}
+
+/**
+ * A script whose requests are counted: `/test-endpoints/script.js?key=…&mark=…`
+ * pushes `mark` to `window.__ran` where it runs; `/test-endpoints/script-requests?key=…`
+ * answers how many times it was requested, for tests that prove a request was never made.
+ */
+const scriptRequests = new Map();
+async function recordedScript(context, next) {
+  const key = String(context.query.key ?? '');
+  if (context.path === '/test-endpoints/script-requests') {
+    context.body = { requests: scriptRequests.get(key) ?? 0 };
+    return undefined;
+  }
+  if (context.path !== '/test-endpoints/script.js') return next();
+  scriptRequests.set(key, (scriptRequests.get(key) ?? 0) + 1);
+  context.set('Cache-Control', 'no-store');
+  context.type = 'text/javascript';
+  context.body = `(window.__ran = window.__ran || []).push(${JSON.stringify(String(context.query.mark ?? key))});\n`;
+  return undefined;
+}
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -97,6 +195,15 @@ export default {
   middleware: [
     proofEndpoint,
     faultyCopy,
+    litPolicyAsBundled,
+    servedWithPolicy,
+    recordedScript,
+    // A sandboxed frame has an opaque origin: it loads the library's modules
+    // only if the server allows any origin, as a CDN would.
+    async (context, next) => {
+      await next();
+      context.set('Access-Control-Allow-Origin', '*');
+    },
     // The strict-CSP fixture is served as a hardened host page would be.
     async (context, next) => {
       await next();

@@ -1,10 +1,16 @@
 import { whenPresent } from '../when-present.js';
 import { DEFAULT_DECISION_COOKIE } from './decision-cookie.js';
-import { GATED_SCRIPTS } from './gated-scripts.js';
+import { GATED_SCRIPTS, recordParsedScripts } from './gated-scripts.js';
 import { usesConsentMode } from './inventory.js';
 import { ConsentStore } from './store.js';
 
 const stores = new Map<string, ConsentStore>();
+
+// The library's first look at the page: what the gate may release
+// (gated-scripts.ts). At import, not at first use: by a late first use,
+// injected markup would pass for the page's own. Nothing to look at on a
+// server, where the module may be imported too.
+if (typeof document !== 'undefined') recordParsedScripts();
 
 /**
  * Google Consent Mode, for inventories that ask for it: its module is fetched

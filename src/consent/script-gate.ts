@@ -8,16 +8,26 @@
  * in `data-consent-vendor` (`youtube`), a real copy takes its place
  * and runs, once. `data-type="module"` makes the copy a module, `data-src`
  * may stand for `src`, and an inline script keeps its nonce so that a strict
- * Content-Security-Policy still lets it run.
+ * Content-Security-Policy still lets it run. Only the page's own scripts are
+ * released: those of its HTML, or carrying its nonce (gated-scripts.ts).
  */
-import { GATED_SCRIPTS } from './gated-scripts.js';
+import {
+  createTrustedTypesPolicy,
+  same,
+  SCRIPTS_POLICY,
+  trustedTypesForbidden,
+  type TrustedTypesPolicy,
+} from '../trusted-types.js';
+import { GATED_SCRIPTS, mayRelease } from './gated-scripts.js';
 import type { ConsentStore } from './store.js';
 
 /** Set on a gated script once its copy has been started, so that it never runs twice. */
 const DONE = 'data-consent-done';
+/** Attributes the copy does not take as they are: the gate's own, and those set as properties. */
 const GATE_ATTRIBUTES = new Set([
   'type',
   'nonce',
+  'src',
   'data-type',
   'data-src',
   'data-consent-category',
@@ -67,31 +77,80 @@ export class ScriptGate {
     }
     for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
+      if (!mayRelease(script)) {
+        warnNotReleased(script);
+        continue;
+      }
       // Categories and vendors share one namespace: the store tells which is which.
       const ids = `${script.dataset.consentCategory ?? ''} ${script.dataset.consentVendor ?? ''}`
         .split(/\s+/)
         .filter(Boolean);
-      if (ids.length > 0 && ids.every((id) => this.store.isGranted(id))) runScript(script);
+      if (ids.length === 0 || !ids.every((id) => this.store.isGranted(id))) continue;
+      // One script that cannot start (a page's Trusted Types policy) never holds back the others.
+      try {
+        runScript(script);
+      } catch (error) {
+        reportFailure(script, error);
+      }
     }
   }
 }
 
+let warned = false;
+
+function warnNotReleased(script: HTMLScriptElement): void {
+  if (warned) return;
+  warned = true;
+  console.warn(
+    "cookie consent: a script waiting for consent was added after the page was parsed without the page's nonce: it is never run. Only scripts of the page's HTML, or carrying its nonce, are released.",
+    script,
+  );
+}
+
+const reported = new WeakSet<HTMLScriptElement>();
+
+function reportFailure(script: HTMLScriptElement, error: unknown): void {
+  if (reported.has(script)) return;
+  reported.add(script);
+  // A refused Trusted Types policy has been reported already, with what to change.
+  if (!trustedTypesForbidden())
+    console.error('cookie consent: could not start a script waiting for consent', script, error);
+}
+
+let policy: TrustedTypesPolicy | null | undefined;
+
+/**
+ * `value` as script text (`'createScript'`) or a script URL, for a script the
+ * gate releases: the `cookie-consent` policy vouches for nothing else. It is
+ * a TrustedScript or TrustedScriptURL, which the DOM takes where a string
+ * goes; without a policy, the string (which a default policy may still take).
+ */
+function trusted(value: string, kind: 'createScript' | 'createScriptURL'): string {
+  if (policy === undefined) {
+    const rules = { createScript: same, createScriptURL: same };
+    policy = createTrustedTypesPolicy(SCRIPTS_POLICY, rules) ?? null;
+  }
+  return (policy?.[kind](value) ?? value) as string;
+}
+
 function runScript(gated: HTMLScriptElement): void {
-  gated.setAttribute(DONE, '');
   const script = document.createElement('script');
-  for (const attribute of gated.attributes) {
-    if (!GATE_ATTRIBUTES.has(attribute.name)) script.setAttribute(attribute.name, attribute.value);
+  for (const { name, value } of gated.attributes) {
+    if (GATE_ATTRIBUTES.has(name)) continue;
+    // Under Trusted Types, an event handler attribute (`onload`) is script text.
+    script.setAttribute(name, name.startsWith('on') ? trusted(value, 'createScript') : value);
   }
   // The nonce attribute reads as empty once the page has loaded; the property keeps it.
   if (gated.nonce) script.nonce = gated.nonce;
   if (gated.dataset.type) script.type = gated.dataset.type;
   const src = gated.dataset.src ?? gated.getAttribute('src');
   if (src) {
-    script.src = src;
+    script.src = trusted(src, 'createScriptURL');
     // A script inserted by script runs as soon as it loads; keep document order instead.
     script.async = gated.hasAttribute('async');
   } else {
-    script.text = gated.text;
+    script.text = trusted(gated.text, 'createScript');
   }
   gated.after(script);
+  gated.setAttribute(DONE, '');
 }

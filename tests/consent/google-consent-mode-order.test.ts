@@ -5,7 +5,9 @@
  * Mode's. A file of its own: every store of a page gates every script, so
  * the decisions other tests leave would release this one.
  */
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+// First: the page's own nonce, which the gate asks of scripts added by script.
+import { PAGE_NONCE } from './fixtures/page-nonce.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import { acceptAll, getConsent, setInventory } from '../../src/consent/api.js';
 import { serializeDecision } from '../../src/consent/decision-cookie.js';
 import { args, consentModeInventory, page, pushDefaults } from './consent-mode-support.js';
@@ -15,6 +17,7 @@ import { setTestCookie, uniqueCookieName } from './support.js';
 function addGatedScript(category: string, mark: string): void {
   const gated = document.createElement('script');
   gated.type = 'text/plain';
+  gated.nonce = PAGE_NONCE;
   gated.dataset.consentCategory = category;
   gated.text = `window.dataLayer.push({ event: ${JSON.stringify(mark)} })`;
   gated.dataset.testGated = '';
@@ -36,7 +39,9 @@ async function gateLoaded(): Promise<void> {
     'the gate is loaded',
     { timeout: 5000 },
   );
-  await aTimeout(50);
+  // The same module the store asked for: this resolves once it has run, after
+  // the store's own callback, which started the gate.
+  await import('../../src/consent/script-gate.js');
 }
 
 describe('Google Consent Mode before the gated tags', () => {

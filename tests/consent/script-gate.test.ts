@@ -1,3 +1,5 @@
+// First: the page's own nonce, there before the library looks at the page.
+import { PAGE_NONCE } from './fixtures/page-nonce.js';
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import {
   acceptAll,
@@ -12,7 +14,13 @@ import type { CookieInventory } from '../../src/consent/inventory.js';
 import { consentStore } from '../../src/consent/registry.js';
 import { ScriptGate } from '../../src/consent/script-gate.js';
 import { ConsentStore } from '../../src/consent/store.js';
-import { deleteTestCookie, sampleInventory, setTestCookie, uniqueCookieName } from './support.js';
+import {
+  captureConsoleErrors,
+  deleteTestCookie,
+  sampleInventory,
+  setTestCookie,
+  uniqueCookieName,
+} from './support.js';
 
 /** What the gated scripts of these tests leave on the page when they run. */
 interface GatedGlobals {
@@ -30,10 +38,14 @@ function inlineCode(label: string): string {
   return `globalThis.__inlineRuns = [...(globalThis.__inlineRuns ?? []), ${JSON.stringify(label)}];`;
 }
 
-/** `<script type="text/plain" …>` with the given attributes and inline code. */
+/**
+ * `<script type="text/plain" …>` with the given attributes and inline code,
+ * and the page's nonce: added by the page's scripts, it needs it to be released.
+ */
 function gatedScript(attributes: Record<string, string>, code = ''): HTMLScriptElement {
   const script = document.createElement('script');
   script.type = 'text/plain';
+  script.nonce = PAGE_NONCE;
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
   script.text = code;
   return script;
@@ -229,7 +241,7 @@ describe('scripts that wait for consent', () => {
     const script = gatedScript(
       {
         'data-consent-category': 'statistics',
-        nonce: 'r4nd0m-n0nce',
+        nonce: PAGE_NONCE,
         id: 'stats',
         'data-site': '42',
       },
@@ -240,7 +252,7 @@ describe('scripts that wait for consent', () => {
     acceptAll(cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
     const copy = script.nextElementSibling as HTMLScriptElement;
-    expect(script.nonce).to.equal('r4nd0m-n0nce');
+    expect(script.nonce).to.equal(PAGE_NONCE);
     expect(copy.nonce).to.equal(script.nonce);
     expect(copy.id).to.equal('stats');
     expect(copy.dataset.site).to.equal('42');
@@ -329,6 +341,66 @@ describe('ScriptGate', () => {
     expect(inlineRuns()).to.deep.equal([]);
     gate.release();
     expect(inlineRuns()).to.deep.equal(['stopped']);
+  });
+});
+
+describe('ScriptGate and what it may release', () => {
+  const inventory: CookieInventory = { categories: [{ id: 'gate-rule', required: true }] };
+  let store: ConsentStore;
+  let gate: ScriptGate;
+
+  beforeEach(() => {
+    store = new ConsentStore(cookieName);
+    store.setInventory(inventory);
+    gate = new ScriptGate(store, container);
+  });
+
+  it("never releases a script added without the page's nonce, and says why once", () => {
+    const withoutNonce = gatedScript({ 'data-consent-category': 'gate-rule' }, inlineCode('none'));
+    withoutNonce.nonce = '';
+    const guessed = gatedScript(
+      { 'data-consent-category': 'gate-rule', nonce: 'guessed' },
+      inlineCode('guessed'),
+    );
+    const own = gatedScript({ 'data-consent-category': 'gate-rule' }, inlineCode('own'));
+    container.append(withoutNonce, guessed, own);
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      gate.release();
+      gate.release();
+    } finally {
+      console.warn = warn;
+    }
+    expect(inlineRuns()).to.deep.equal(['own']);
+    expect(withoutNonce.hasAttribute('data-consent-done')).to.equal(false);
+    expect(guessed.hasAttribute('data-consent-done')).to.equal(false);
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0][0])).to.include("Only scripts of the page's HTML");
+  });
+
+  it('marks a script done only once started, and one that fails holds back no other', () => {
+    const failing = gatedScript({ 'data-consent-category': 'gate-rule' }, inlineCode('failing'));
+    const next = gatedScript({ 'data-consent-category': 'gate-rule' }, inlineCode('next'));
+    container.append(failing, next);
+    // As a page's Trusted Types policy refuses a copy.
+    failing.after = () => {
+      throw new TypeError('refused');
+    };
+    const errors = captureConsoleErrors(() => {
+      gate.release();
+      gate.release();
+    });
+    expect(inlineRuns()).to.deep.equal(['next']);
+    expect(failing.hasAttribute('data-consent-done')).to.equal(false);
+    expect(next.hasAttribute('data-consent-done')).to.equal(true);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include(failing);
+    // Tried again on the next pass, it runs once it can.
+    delete (failing as Partial<HTMLScriptElement>).after;
+    gate.release();
+    expect(inlineRuns()).to.deep.equal(['next', 'failing']);
   });
 });
 
