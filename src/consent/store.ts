@@ -72,6 +72,8 @@ function loadProofOfConsent() {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** What a browser keeps of a cookie's name and value together. */
+const MAX_COOKIE_BYTES = 4096;
 
 /** The categories and vendors granted in `before` and refused in `after`. */
 function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
@@ -150,7 +152,14 @@ export class ConsentStore {
     if (readCookies(documentCookies(), this.cookieName).length > 0) {
       expireEveryCopy(this.cookieName, this.cookieAttributes(0).secure === true);
     }
-    if (maxAge > 0) writeCookie(this.cookieName, value, this.cookieAttributes(maxAge));
+    if (maxAge <= 0) return;
+    // Browsers drop a cookie whose name and value pass 4096 bytes, silently.
+    if (this.cookieName.length + value.length > MAX_COOKIE_BYTES) {
+      console.error(
+        `cookie consent: the decision takes ${value.length} bytes, more than a cookie holds; it holds for this page only (fewer or shorter category and vendor ids would fit)`,
+      );
+    }
+    writeCookie(this.cookieName, value, this.cookieAttributes(maxAge));
   }
 
   /** The inventory decisions are taken against; `undefined` until an element or the host sets it. */

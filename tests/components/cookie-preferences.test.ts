@@ -5,6 +5,7 @@ import type { CookiePreferences, CookieTable } from '../../src/index.js';
 import {
   buttonLabels,
   CATEGORY_IDS,
+  LANGUAGE_LOAD_MS,
   expectSame,
   part,
   rawCookie,
@@ -18,6 +19,7 @@ import {
   usePageDefaults,
   visibleText,
   warmUpAxe,
+  warmUpLanguage,
 } from './fixtures.js';
 
 interface Page {
@@ -75,6 +77,7 @@ async function closed(preferences: CookiePreferences): Promise<void> {
 describe('<cookie-preferences>', () => {
   usePageDefaults();
   warmUpAxe();
+  warmUpLanguage('fr');
 
   describe('opening and closing', () => {
     it('show() opens a modal native <dialog> and reflects open', async () => {
@@ -160,6 +163,7 @@ describe('<cookie-preferences>', () => {
       switchFor(page.preferences, 'statistics').click();
       await sendKeys({ press: 'Escape' });
       await closed(page.preferences);
+      // Proving a negative: an event of the closing would have fired by now.
       await aTimeout(0);
       stop();
       expect(page.preferences.hasAttribute('open')).to.equal(false);
@@ -181,6 +185,7 @@ describe('<cookie-preferences>', () => {
       expect(box.height).to.be.at.least(24);
       close.click();
       await closed(page.preferences);
+      // Proving a negative: an event of the closing would have fired by now.
       await aTimeout(0);
       stop();
       expect(rawCookie(page.cookieName)).to.equal(undefined);
@@ -280,6 +285,7 @@ describe('<cookie-preferences>', () => {
       statistics.click();
       switchFor(page.preferences, 'marketing').click();
       await page.preferences.updateComplete;
+      // Proving a negative: an event of the toggling would have fired by now.
       await aTimeout(0);
       stop();
       expect(rawCookie(page.cookieName)).to.equal(undefined);
@@ -300,6 +306,7 @@ describe('<cookie-preferences>', () => {
       expect(visibleText(save)).to.equal('Save my choices');
       save.click();
       await closed(preferences);
+      // No second event: one would have fired by now.
       await aTimeout(0);
       stop();
 
@@ -328,6 +335,7 @@ describe('<cookie-preferences>', () => {
         const { events, stop } = recordConsentChanges();
         part(preferences, button)!.click();
         await closed(preferences);
+        // No second event: one would have fired by now.
         await aTimeout(0);
         stop();
 
@@ -426,6 +434,7 @@ describe('<cookie-preferences>', () => {
       expect(table.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(5);
       // Closing keeps the table: opening again costs nothing.
       details.open = false;
+      // Proving a negative: a table dropped on closing would be gone by now.
       await aTimeout(50);
       expectSame(details.querySelector('cookie-table'), table, 'the table after closing');
       preferences.hide();
@@ -464,7 +473,7 @@ describe('<cookie-preferences>', () => {
       await waitUntil(
         () => visibleText(part(preferences, 'title')) === 'Paramètres des cookies',
         'the dialog is in French',
-        { timeout: 2000 },
+        { timeout: LANGUAGE_LOAD_MS },
       );
       expect(buttonLabels(part(preferences, 'actions')!)).to.deep.equal([
         'Tout accepter',

@@ -5,6 +5,7 @@ import type { CookieInventory, CookieTable } from '../../src/index.js';
 import {
   captureConsoleErrors,
   expectSame,
+  LANGUAGE_LOAD_MS,
   part,
   setLanguageCookie,
   tablesSettled,
@@ -12,6 +13,7 @@ import {
   usePageDefaults,
   visibleText,
   warmUpAxe,
+  warmUpLanguage,
 } from './fixtures.js';
 
 async function showTable(
@@ -51,6 +53,7 @@ function cookieNamesShown(table: CookieTable): string[] {
 describe('<cookie-table>', () => {
   usePageDefaults();
   warmUpAxe();
+  warmUpLanguage('fr');
 
   describe('structure', () => {
     it('is a <table> with a <caption> and column headers in the seed’s columns', async () => {
@@ -206,7 +209,7 @@ describe('<cookie-table>', () => {
       setLanguageCookie('fr');
       const table = await showTable(testInventory(), { duration: true, party: true });
       await waitUntil(() => headers(table)[0] === 'Nom du prestataire', 'the table is in French', {
-        timeout: 2000,
+        timeout: LANGUAGE_LOAD_MS,
       });
       expect(headers(table)).to.deep.equal([
         'Nom du prestataire',
@@ -381,7 +384,13 @@ describe('<cookie-table>', () => {
       const table = await fixture<CookieTable>(html`
         <cookie-table show-storage .inventory=${mixedInventory()}></cookie-table>
       `);
-      await waitUntil(() => headers(table).at(-1) === 'Lieu de stockage', 'the table is in French');
+      await waitUntil(
+        () => headers(table).at(-1) === 'Lieu de stockage',
+        'the table is in French',
+        {
+          timeout: LANGUAGE_LOAD_MS,
+        },
+      );
       expect(rows(table)[2].at(-1)).to.equal('Stockage local');
     });
   });

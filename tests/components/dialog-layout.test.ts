@@ -6,6 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieInventory, CookiePreferences, CookieTable } from '../../src/index.js';
 import {
+  LANGUAGE_LOAD_MS,
   loadMarkupPage,
   part,
   setLanguageCookie,
@@ -103,6 +104,8 @@ describe('the preferences dialog on small screens and with long texts', () => {
     await waitUntil(
       () => visibleText(part(preferences, 'accept-button')) === 'Tout accepter',
       'the dialog is in French',
+      // A page of its own: it loads the French texts afresh.
+      { timeout: LANGUAGE_LOAD_MS },
     );
     const tables = [...preferences.shadowRoot!.querySelectorAll<CookieTable>('cookie-table')];
     await tablesSettled(tables);
@@ -142,6 +145,7 @@ describe('inventory texts in another script than the UI', () => {
     await waitUntil(
       () => table.getAttribute('dir') === 'rtl' && table.shadowRoot!.querySelector('tbody tr'),
       'the table is in Arabic',
+      { timeout: LANGUAGE_LOAD_MS },
     );
     const cells = table.shadowRoot!.querySelectorAll('tbody td');
     const duration = [...cells].find((cell) => visibleText(cell) === '13 mois')!;

@@ -307,6 +307,28 @@ export function warmUpAxe(): void {
 }
 
 /**
+ * How long a language's texts may take to arrive the first time a page uses
+ * them: fetched, and compiled by the test server on its first request, which
+ * on a busy machine (WebKit, other suites running) takes seconds. A wait on
+ * them ends as soon as they are there; this only bounds it.
+ */
+export const LANGUAGE_LOAD_MS = 5000;
+
+/**
+ * Loads `code`'s texts (the banner's and the details') before the file's
+ * tests, through the library's own loaders, so that the module the library
+ * imports on the switch is already in the page: its first fetch and compile
+ * are then not spent in the budget of whichever test switches first.
+ */
+export function warmUpLanguage(code: string): void {
+  before(async function () {
+    this.timeout(60000);
+    const { detailLoaders, localeLoaders } = await import('../../src/i18n/generated/loaders.js');
+    await Promise.all([localeLoaders[code]?.(), detailLoaders[code]?.()]);
+  });
+}
+
+/**
  * Loads `fixtures/page.html` (consent elements written in the HTML before the
  * module that defines them) in an iframe of `width` × `height` CSS pixels,
  * which is then the page's viewport, and waits until its banner has rendered.

@@ -117,6 +117,7 @@ describe('a lazy module that cannot be loaded', () => {
       for (const link of container.querySelectorAll('a')) link.click();
       // One load for both clicks, so one failure reported.
       await waitUntil(() => calls.length > 0, 'the failure reported', { timeout: 5000 });
+      // Proving a negative: a second report, had the second click loaded again, comes by then.
       await new Promise((resolve) => setTimeout(resolve, 100));
     });
     expect(errors).to.have.length(1);

@@ -108,6 +108,7 @@ describe('Google Consent Mode', () => {
   it('sends nothing for an inventory without consentMode', async () => {
     setInventory(sampleInventory(), cookieName);
     acceptAll(cookieName);
+    // Proving a negative: an update, had one been sent, would be there by now.
     await aTimeout(200);
     expect(page.dataLayer).to.have.length(1);
   });

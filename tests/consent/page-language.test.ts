@@ -176,6 +176,7 @@ describe('PageLanguage', () => {
       expect(language.preferences()[0]).to.equal('fr');
       counter.unsubscribe();
       setCookie(cookie, 'de');
+      // Proving a negative: longer than two polls (POLL_MS, 500 ms) of a watch still running.
       await aTimeout(1200);
       expect(counter.count()).to.equal(1);
     });
@@ -194,6 +195,7 @@ describe('PageLanguage', () => {
       staying.unsubscribe();
       setCookie(cookie, 'de');
       setPageLang('nl');
+      // Proving a negative: longer than two polls of a watch still running.
       await aTimeout(1200);
       expect(staying.count()).to.equal(1);
       expect(leaving.count()).to.equal(0);

@@ -57,6 +57,7 @@ describe('ConsentStore', () => {
       store.setInventory(sampleInventory());
       const { events, stop } = recordConsentChanges(document);
       const detail = store.acceptAll()!;
+      // No second event: one would have fired by now.
       await aTimeout(0);
       stop();
 
@@ -541,6 +542,7 @@ describe('cross-tab sync', () => {
       for (const message of ['hello', null, 42, {}, { detail: null }, { detail: { id: 'x' } }]) {
         stranger.postMessage(message);
       }
+      // Proving a negative: the messages are delivered by now, and changed nothing.
       await aTimeout(200);
       expect(events).to.deep.equal([]);
       expect(store.decision!.id).to.equal(accepted.id);

@@ -4,6 +4,7 @@ import '../../src/consent/vendor-rules.js';
 import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
 import { ConsentStore } from '../../src/consent/store.js';
 import {
+  captureConsoleErrors,
   deleteTestCookie,
   documentCookies,
   recordConsentChanges,
@@ -263,6 +264,18 @@ describe('consent per vendor', () => {
     expect(nextPage.isGranted('vendor-name-099')).to.equal(true);
     expect(nextPage.isGranted('vendor-name-098')).to.equal(false);
     expect(Object.keys(nextPage.decision!.vendors)).to.have.length(100);
+  });
+
+  it('says so when a decision is larger than a cookie holds, and keeps it for the page', () => {
+    const vendors = Array.from({ length: 300 }, (_, index) => ({
+      id: `a-rather-long-vendor-id-${index}`,
+      category: 'media',
+    }));
+    const store = newStore({ categories: [{ id: 'media' }], vendors });
+    const errors = captureConsoleErrors(() => store.acceptAll());
+    expect(errors).to.have.length(1);
+    expect(String(errors[0][0])).to.match(/more than a cookie holds; it holds for this page only/);
+    expect(store.isGranted('a-rather-long-vendor-id-299')).to.equal(true);
   });
 
   /** A store whose cookie holds `record`, over the vendor inventory. */
