@@ -6,6 +6,10 @@ import { ConsentStore } from './store.js';
 
 const stores = new Map<string, ConsentStore>();
 
+/** Scripts marked for the gate that the browser runs anyway (no `type="text/plain"`). */
+const UNGATED_SCRIPTS =
+  'script[data-consent-category]:not([type="text/plain"]),script[data-consent-vendor]:not([type="text/plain"])';
+
 // The library's first look at the page: what the gate may release
 // (gated-scripts.ts). At import, not at first use: by a late first use,
 // injected markup would pass for the page's own. Nothing to look at on a
@@ -50,6 +54,15 @@ function followWithConsentMode(store: ConsentStore): () => Promise<unknown> | un
 export function consentStore(cookieName: string = DEFAULT_DECISION_COOKIE): ConsentStore {
   let store = stores.get(cookieName);
   if (!store) {
+    // A script that names a category but is not text/plain runs at once,
+    // consent or not: said once per page, on the first store.
+    if (stores.size === 0) {
+      whenPresent(UNGATED_SCRIPTS, () =>
+        console.warn(
+          'cookie consent: a script with data-consent-category or data-consent-vendor runs before consent: give it type="text/plain"',
+        ),
+      );
+    }
     store = new ConsentStore(cookieName);
     stores.set(cookieName, store);
     const gated = store;

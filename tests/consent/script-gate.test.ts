@@ -466,3 +466,30 @@ describe('scripts that wait for a vendor', () => {
     expect(copy.hasAttribute('data-consent-vendor')).to.equal(false);
   });
 });
+
+describe('scripts marked for the gate that the browser runs anyway', () => {
+  it('are reported once: without type="text/plain", a script runs before consent', async () => {
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      setInventory(sampleInventory(), cookieName);
+      const script = document.createElement('script');
+      script.type = 'application/x-not-run';
+      script.dataset.consentCategory = 'statistics';
+      container.append(script);
+      await waitUntil(
+        () => warnings.some((args) => String(args[0]).includes('runs before consent')),
+        'the misplaced script is reported',
+      );
+      container.append(script.cloneNode());
+      // Proving that no second report comes: a fixed wait, as this file's other negatives.
+      await settle();
+      expect(
+        warnings.filter((args) => String(args[0]).includes('runs before consent')),
+      ).to.have.length(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+});
