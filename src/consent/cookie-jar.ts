@@ -32,7 +32,7 @@ function reportCookieFailure(error: unknown): void {
   if (reported) return;
   reported = true;
   console.error(
-    'cookie consent: this page cannot read or write cookies (a sandboxed frame, or cookies blocked); decisions hold for this page only',
+    'cookie consent: cookies cannot be read or written here; decisions hold for this page only',
     error,
   );
 }

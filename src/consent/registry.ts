@@ -59,7 +59,7 @@ export function consentStore(cookieName: string = DEFAULT_DECISION_COOKIE): Cons
     if (stores.size === 0) {
       whenPresent(UNGATED_SCRIPTS, () =>
         console.warn(
-          'cookie consent: a script with data-consent-category or data-consent-vendor runs before consent: give it type="text/plain"',
+          'cookie consent: a data-consent-* script without type="text/plain" runs before consent',
         ),
       );
     }

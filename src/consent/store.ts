@@ -156,7 +156,7 @@ export class ConsentStore {
     // Browsers drop a cookie whose name and value pass 4096 bytes, silently.
     if (this.cookieName.length + value.length > MAX_COOKIE_BYTES) {
       console.error(
-        `cookie consent: the decision takes ${value.length} bytes, more than a cookie holds; it holds for this page only (fewer or shorter category and vendor ids would fit)`,
+        `cookie consent: the decision (${value.length} B) is too large for a cookie; it holds for this page only`,
       );
     }
     writeCookie(this.cookieName, value, this.cookieAttributes(maxAge));

@@ -44,7 +44,7 @@ describe('a sandboxed frame (no cookies, no storage)', () => {
     expect(accepted.bannerGone).to.equal(true);
     expect(last.granted).to.equal(false);
     const cookieErrors = last.logged.filter((line) =>
-      line.includes('cannot read or write cookies'),
+      line.includes('cookies cannot be read or written here'),
     );
     expect(cookieErrors).to.have.length(1);
   });

@@ -274,7 +274,7 @@ describe('consent per vendor', () => {
     const store = newStore({ categories: [{ id: 'media' }], vendors });
     const errors = captureConsoleErrors(() => store.acceptAll());
     expect(errors).to.have.length(1);
-    expect(String(errors[0][0])).to.match(/more than a cookie holds; it holds for this page only/);
+    expect(String(errors[0][0])).to.match(/too large for a cookie; it holds for this page only/);
     expect(store.isGranted('a-rather-long-vendor-id-299')).to.equal(true);
   });
 
