@@ -136,6 +136,8 @@ const GATE_PAGE_NONCE = 'gate-page-nonce';
 const CSP_PAGES = {
   '/tests/csp/gate-injection.html': () =>
     `script-src 'nonce-${GATE_PAGE_NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+  '/tests/csp/embed-injection.html': () =>
+    `script-src 'nonce-${GATE_PAGE_NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
   '/tests/csp/trusted-types.html': (query) =>
     ({
       named: "require-trusted-types-for 'script'; trusted-types cookie-consent cookie-consent-lit",

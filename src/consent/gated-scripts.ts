@@ -6,21 +6,24 @@
 export const GATED_SCRIPTS =
   'script[type="text/plain"][data-consent-category],script[type="text/plain"][data-consent-vendor]';
 
-/** The scripts of the parsed document: the page's own markup. */
+/** The scripts and embeds of the parsed document: the page's own markup. */
 const parsedScripts = new WeakSet<Element>();
+/** What is recorded: scripts, and embeds, whose templates may hold scripts. */
+const RECORDED = 'script,cookie-embed';
 /** The nonces of the parsed document's scripts: the page's own. */
 const pageNonces = new Set<string>();
 let recording = false;
 
-function record(script: HTMLScriptElement): void {
-  parsedScripts.add(script);
-  if (script.nonce) pageNonces.add(script.nonce);
+function record(element: Element): void {
+  parsedScripts.add(element);
+  if (element instanceof HTMLScriptElement && element.nonce) pageNonces.add(element.nonce);
 }
 
 function recordAdded(records: MutationRecord[]): void {
   for (const node of records.flatMap((mutation) => [...mutation.addedNodes])) {
-    if (node instanceof HTMLScriptElement) record(node);
-    else if (node instanceof Element) node.querySelectorAll('script').forEach(record);
+    if (!(node instanceof Element)) continue;
+    if (node.matches(RECORDED)) record(node);
+    node.querySelectorAll(RECORDED).forEach(record);
   }
 }
 
@@ -34,7 +37,7 @@ function recordAdded(records: MutationRecord[]): void {
 export function recordParsedScripts(): void {
   if (recording) return;
   recording = true;
-  document.querySelectorAll('script').forEach(record);
+  document.querySelectorAll(RECORDED).forEach(record);
   if (document.readyState !== 'loading') return;
   const observer = new MutationObserver(recordAdded);
   observer.observe(document, { childList: true, subtree: true });
@@ -59,4 +62,16 @@ export function recordParsedScripts(): void {
 export function mayRelease(script: HTMLScriptElement): boolean {
   const { nonce } = script;
   return parsedScripts.has(script) || (!!nonce && pageNonces.has(nonce));
+}
+
+/**
+ * Whether an embed may insert the scripts of its template (a social post's
+ * widget): the embed was in the parsed document, or each script carries the
+ * page's nonce. The same rule as the gate's, for the same reason: inserted
+ * by the library, an injected embed's script would pass a 'strict-dynamic'
+ * policy.
+ */
+export function mayInsertScript(embed: Element, script: HTMLScriptElement): boolean {
+  const { nonce } = script;
+  return parsedScripts.has(embed) || (!!nonce && pageNonces.has(nonce));
 }

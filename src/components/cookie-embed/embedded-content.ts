@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { mayInsertScript } from '../../consent/gated-scripts.js';
 
 /** The width and height, in CSS pixels, the embedded content declares. */
 export interface ContentSize {
@@ -82,6 +83,13 @@ export class EmbeddedContentController implements ReactiveController {
     // Adopted into this document, so that custom elements in it upgrade and
     // iframes and images load from here.
     const content = document.importNode(template.content, true);
+    for (const script of content.querySelectorAll('script')) {
+      if (mayInsertScript(this.host, script)) continue;
+      script.remove();
+      console.warn(
+        `<cookie-embed>: a script of an embed added after the page was parsed needs the page's nonce; it was left out`,
+      );
+    }
     this.inserted = [...content.childNodes];
     this.host.append(content);
     this.loadedValue = true;
