@@ -20,8 +20,8 @@ const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16000, goal: 9 * KIB },
-  everything: { limit: 30450, goal: 12 * KIB },
+  banner: { limit: 16050, goal: 9 * KIB },
+  everything: { limit: 30550, goal: 12 * KIB },
 };
 
 function brotliSize(file) {
