@@ -85,10 +85,26 @@ export function removeRefused(
   removeElsewhere?.(removable);
 }
 
+declare global {
+  interface Navigator {
+    /** Global Privacy Control; not in TypeScript's DOM types yet. */
+    readonly globalPrivacyControl?: boolean;
+  }
+}
+
+/** Whether the browser sends Global Privacy Control (`Sec-GPC: 1`). */
+export function globalPrivacyControl(): boolean {
+  return globalThis.navigator?.globalPrivacyControl === true;
+}
+
 /** The rules of an inventory of categories and cookies only. */
 export const categoryRules: ConsentRules = {
   accepts: () => true,
-  decide: (inventory, choose) => ({ categories: decideCategories(inventory, choose) }),
+  // The signal is recorded whatever the inventory: it is part of the proof.
+  decide: (inventory, choose) => ({
+    categories: decideCategories(inventory, choose),
+    gpc: globalPrivacyControl() || undefined,
+  }),
   from: (choices) => (id) => choices[id] === true,
   all: () => () => true,
   inForce: (inventory, record) => ({

@@ -2,19 +2,10 @@
  * Small questions about vendors and Global Privacy Control, asked by their
  * rules (vendor-rules.ts) and by the preferences dialog.
  */
+import { globalPrivacyControl } from './choices.js';
 import type { CookieInventory, CookieVendor } from './inventory.js';
 
-declare global {
-  interface Navigator {
-    /** Global Privacy Control; not in TypeScript's DOM types yet. */
-    readonly globalPrivacyControl?: boolean;
-  }
-}
-
-/** Whether the browser sends Global Privacy Control (`Sec-GPC: 1`). */
-export function globalPrivacyControl(): boolean {
-  return globalThis.navigator?.globalPrivacyControl === true;
-}
+export { globalPrivacyControl };
 
 /** The vendors of `categoryId`, in inventory order. */
 export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {

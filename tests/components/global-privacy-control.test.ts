@@ -79,11 +79,17 @@ describe('Global Privacy Control', () => {
     await expect(banner).to.be.accessible();
   });
 
-  it('the banner says nothing of it when the inventory marks nothing for it', async () => {
-    const banner = await bannerOf(uniqueCookieName(), {
+  it('the banner says nothing of it when the inventory marks nothing for it, but the decision records it', async () => {
+    const cookieName = uniqueCookieName();
+    const banner = await bannerOf(cookieName, {
       categories: [{ id: 'statistics', label: 'Statistics' }],
     });
     expect(part(banner, 'gpc')).to.equal(null);
+    // Nothing is covered: "Accept all" grants everything, and the proof says the signal was on.
+    const detail = library.acceptAll(cookieName)!;
+    expect(detail.categories.statistics).to.equal(true);
+    expect(detail.gpc).to.equal(true);
+    expect(stored(cookieName).gpc).to.equal(true);
   });
 
   it('"Accept all" leaves what the signal covers refused, and records that it was on', async () => {
