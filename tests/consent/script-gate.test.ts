@@ -20,6 +20,7 @@ import {
   sampleInventory,
   setTestCookie,
   uniqueCookieName,
+  vendorInventory,
 } from './support.js';
 
 /** What the gated scripts of these tests leave on the page when they run. */
@@ -405,63 +406,43 @@ describe('ScriptGate and what it may release', () => {
 });
 
 describe('scripts that wait for a vendor', () => {
-  function mediaInventory(): CookieInventory {
-    return {
-      revision: 1,
-      categories: [
-        { id: 'necessary', required: true, label: 'Necessary' },
-        { id: 'media', label: 'Media' },
-      ],
-      vendors: [
-        { id: 'youtube', category: 'media', label: 'YouTube' },
-        { id: 'osm', category: 'media', label: 'OpenStreetMap' },
-      ],
-    };
-  }
-
   it('run once their vendor is granted, not for another vendor of the category', async () => {
     container.append(
       gatedScript({ 'data-consent-vendor': 'youtube' }, inlineCode('youtube')),
-      gatedScript({ 'data-consent-vendor': 'osm' }, inlineCode('osm')),
+      gatedScript({ 'data-consent-vendor': 'maps' }, inlineCode('maps')),
       // The whole category: only once every vendor of it is granted.
       gatedScript({ 'data-consent-category': 'media' }, inlineCode('media')),
     );
-    setInventory(mediaInventory(), cookieName);
+    setInventory(vendorInventory(), cookieName);
     await settle();
     expect(inlineRuns()).to.deep.equal([]);
     saveConsent({ youtube: true }, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
     await settle();
     expect(inlineRuns()).to.deep.equal(['youtube']);
-    saveConsent({ youtube: true, osm: true }, cookieName);
+    saveConsent({ youtube: true, maps: true }, cookieName);
     await waitUntil(() => inlineRuns().length === 3, 'the other scripts did not run');
-    expect(inlineRuns().slice(1).sort()).to.deep.equal(['media', 'osm']);
+    expect(inlineRuns().slice(1).sort()).to.deep.equal(['maps', 'media']);
   });
 
   it('need both when they name a category and a vendor, and run when added late', async () => {
-    setInventory(
-      {
-        ...mediaInventory(),
-        categories: [...mediaInventory().categories, { id: 'statistics', label: 'Statistics' }],
-      },
-      cookieName,
-    );
-    saveConsent({ osm: true }, cookieName);
+    setInventory(vendorInventory(), cookieName);
+    saveConsent({ maps: true }, cookieName);
     container.append(
       gatedScript(
-        { 'data-consent-category': 'statistics', 'data-consent-vendor': 'osm' },
+        { 'data-consent-category': 'statistics', 'data-consent-vendor': 'maps' },
         inlineCode('both'),
       ),
     );
     await settle();
     expect(inlineRuns()).to.deep.equal([]);
-    saveConsent({ osm: true, statistics: true }, cookieName);
+    saveConsent({ maps: true, statistics: true }, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
     expect(inlineRuns()).to.deep.equal(['both']);
     // Added after the grant: released at once.
-    container.append(gatedScript({ 'data-consent-vendor': 'osm' }, inlineCode('late')));
+    container.append(gatedScript({ 'data-consent-vendor': 'maps' }, inlineCode('late')));
     await waitUntil(() => inlineRuns().length === 2, 'the late script did not run');
-    expect(hasConsent('osm', cookieName)).to.equal(true);
+    expect(hasConsent('maps', cookieName)).to.equal(true);
     const copy = container.lastElementChild as HTMLScriptElement;
     expect(copy.hasAttribute('data-consent-vendor')).to.equal(false);
   });

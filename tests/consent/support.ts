@@ -30,6 +30,36 @@ export function sampleInventory(revision: string | number = 1): CookieInventory 
   };
 }
 
+export /** Necessary (required, with a vendor), statistics (no vendor), media (two vendors). */
+function vendorInventory(extra: Partial<CookieInventory> = {}): CookieInventory {
+  return {
+    revision: 1,
+    categories: [
+      { id: 'necessary', required: true, label: 'Necessary' },
+      { id: 'statistics', label: 'Statistics' },
+      { id: 'media', label: 'Media' },
+    ],
+    vendors: [
+      { id: 'cdn', category: 'necessary', label: 'CDN' },
+      {
+        id: 'youtube',
+        category: 'media',
+        label: 'YouTube',
+        policyHref: 'https://policies.google.com/privacy',
+      },
+      { id: 'maps', category: 'media', label: { fr: 'Cartes', en: 'Maps' } },
+    ],
+    cookies: [
+      { name: 'sessionid', category: 'necessary' },
+      { name: '_pk_id', category: 'statistics' },
+      { name: 'media_pref', category: 'media' },
+      { name: 'yt_*', category: 'media', vendor: 'youtube' },
+      { name: 'maps_id', category: 'media', vendor: 'maps' },
+    ],
+    ...extra,
+  };
+}
+
 let counter = 0;
 
 /** A cookie name no other test of the page uses, so that no state leaks between tests. */

@@ -10,37 +10,8 @@ import {
   recordConsentChanges,
   setTestCookie,
   uniqueCookieName,
+  vendorInventory,
 } from './support.js';
-
-/** Necessary (required, with a vendor), statistics (no vendor), media (two vendors). */
-function vendorInventory(extra: Partial<CookieInventory> = {}): CookieInventory {
-  return {
-    revision: 1,
-    categories: [
-      { id: 'necessary', required: true, label: 'Necessary' },
-      { id: 'statistics', label: 'Statistics' },
-      { id: 'media', label: 'Media' },
-    ],
-    vendors: [
-      { id: 'cdn', category: 'necessary', label: 'CDN' },
-      {
-        id: 'youtube',
-        category: 'media',
-        label: 'YouTube',
-        policyHref: 'https://policies.google.com/privacy',
-      },
-      { id: 'maps', category: 'media', label: { fr: 'Cartes', en: 'Maps' } },
-    ],
-    cookies: [
-      { name: 'sessionid', category: 'necessary' },
-      { name: '_pk_id', category: 'statistics' },
-      { name: 'media_pref', category: 'media' },
-      { name: 'yt_*', category: 'media', vendor: 'youtube' },
-      { name: 'maps_id', category: 'media', vendor: 'maps' },
-    ],
-    ...extra,
-  };
-}
 
 const cookiesToDelete = new Set<string>();
 

@@ -7,23 +7,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ConsentStore } from '../../src/consent/store.js';
 import '../../src/consent/vendor-rules.js';
-import type { CookieInventory } from '../../src/consent/inventory.js';
-import { deleteTestCookie, recordConsentChanges, uniqueCookieName } from './support.js';
-
-function inventory(): CookieInventory {
-  return {
-    revision: 1,
-    categories: [
-      { id: 'necessary', required: true, label: 'Necessary' },
-      { id: 'statistics', label: 'Statistics' },
-      { id: 'media', label: 'Media' },
-    ],
-    vendors: [
-      { id: 'youtube', category: 'media', label: 'YouTube' },
-      { id: 'osm', category: 'media', label: 'OpenStreetMap' },
-    ],
-  };
-}
+import {
+  deleteTestCookie,
+  recordConsentChanges,
+  uniqueCookieName,
+  vendorInventory,
+} from './support.js';
 
 const names: string[] = [];
 afterEach(() => names.splice(0).forEach(deleteTestCookie));
@@ -31,7 +20,7 @@ afterEach(() => names.splice(0).forEach(deleteTestCookie));
 function newStore(name = uniqueCookieName('withdrawal')): ConsentStore {
   names.push(name);
   const store = new ConsentStore(name);
-  store.setInventory(inventory());
+  store.setInventory(vendorInventory());
   return store;
 }
 
@@ -41,12 +30,12 @@ describe('withdrawn, in consent-change', () => {
     expect(store.acceptAll()!.withdrawn).to.deep.equal([]);
     expect(store.save({ statistics: true, youtube: true })!.withdrawn).to.deep.equal([
       'media',
-      'osm',
+      'maps',
     ]);
     expect(store.rejectAll()!.withdrawn).to.deep.equal(['statistics', 'youtube']);
     expect(store.rejectAll()!.withdrawn).to.deep.equal([]);
-    store.save({ osm: true });
-    expect(store.reset()!.withdrawn).to.deep.equal(['osm']);
+    store.save({ maps: true });
+    expect(store.reset()!.withdrawn).to.deep.equal(['maps']);
   });
 
   it('is given to other tabs as they saw it', async () => {
@@ -65,7 +54,7 @@ describe('withdrawn, in consent-change', () => {
       await waitUntil(() => syncs().length === 2, 'the other tab hears of the withdrawal', {
         timeout: 5000,
       });
-      expect(syncs()[1].detail.withdrawn).to.deep.equal(['media', 'youtube', 'osm']);
+      expect(syncs()[1].detail.withdrawn).to.deep.equal(['media', 'youtube', 'maps']);
     } finally {
       stop();
     }
