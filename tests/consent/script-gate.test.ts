@@ -13,6 +13,9 @@ import { serializeDecision } from '../../src/consent/decision-cookie.js';
 import type { CookieInventory } from '../../src/consent/inventory.js';
 import { consentStore } from '../../src/consent/registry.js';
 import { ScriptGate } from '../../src/consent/script-gate.js';
+// The vendors' rules at once: a vendor inventory is then taken synchronously
+// (lazy-elements.test.ts covers fetching them on first need).
+import '../../src/consent/vendor-rules.js';
 import { ConsentStore } from '../../src/consent/store.js';
 import {
   captureConsoleErrors,
