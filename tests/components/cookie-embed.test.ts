@@ -217,6 +217,24 @@ describe('<cookie-embed>', () => {
       expect(part(embed, 'placeholder')).to.exist;
     });
 
+    it('gives focus back to the box when the dialog it opened allows the vendor and closes', async () => {
+      const cookieName = uniqueCookieName();
+      const { embed } = await mountEmbed(cookieName);
+      const link = part(embed, 'preferences-link')!;
+      link.focus();
+      link.click();
+      const dialogOpen = () =>
+        document.querySelector('body > cookie-preferences')?.shadowRoot?.querySelector('dialog')
+          ?.open;
+      await waitUntil(dialogOpen, 'the dialog is open', { timeout: 5000 });
+      const preferences = document.querySelector('body > cookie-preferences')!;
+      // "Accept all" grants the vendor: the link the dialog was opened from goes.
+      part(preferences, 'accept-button')!.click();
+      await contentShown(embed);
+      await waitUntil(() => embed.shadowRoot!.activeElement, 'focus comes back to the embed');
+      expectSame(embed.shadowRoot!.activeElement, group(embed).element, 'focus');
+    });
+
     it('is in French for a French visitor, with the vendor’s French description', async () => {
       setLanguageCookie('fr');
       const { embed } = await mountEmbed(uniqueCookieName());

@@ -193,11 +193,10 @@ export class CookieEmbed extends ConsentElement {
     if (event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
-    openPreferencesOrGo(
-      event.currentTarget as HTMLElement,
-      this.cookieName,
-      safePolicyHref(vendor),
-    );
+    // Focus comes back to the box, which stays whether the dialog loads the
+    // content (the link is gone then) or not.
+    const box = this.renderRoot.querySelector<HTMLElement>('.frame');
+    openPreferencesOrGo(box, this.cookieName, safePolicyHref(vendor));
   }
 
   /** Whether focus is on the element, in its shadow root or in its content. */
