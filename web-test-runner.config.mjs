@@ -93,14 +93,14 @@ async function proofEndpoint(context, next) {
 
 /**
  * Network faults on demand: `/faulty/<path>` serves `<path>`, except the lazy
- * elements' modules (`*.define.*`), which answer 503, as a chunk gone after a
+ * elements' modules (`*.define.*`) and the vendors' rules, which answer 503, as a chunk gone after a
  * deploy would. URLs of their own, so that no engine's cache hands this copy
  * of the library the modules another test file loaded, or another file the
  * failures of this one.
  */
 async function faultyCopy(context, next) {
   if (!context.path.startsWith('/faulty/')) return next();
-  if (context.path.includes('.define.')) {
+  if (context.path.includes('.define.') || context.path.includes('vendor-rules')) {
     context.status = 503;
     context.body = '';
     return undefined;

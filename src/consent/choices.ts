@@ -118,7 +118,8 @@ export const categoryRules: ConsentRules = {
 };
 
 let vendorRules: ConsentRules | undefined;
-let loading: Promise<unknown> | undefined;
+/** The fetch of the vendors' rules: resolves `true` once they are registered, `false` if it failed. */
+let loading: Promise<boolean> | undefined;
 
 /** Called by vendor-rules.ts once loaded. */
 export function registerVendorRules(rules: ConsentRules): void {
@@ -138,7 +139,10 @@ export function needsVendorRules(inventory: CookieInventory): boolean {
 
 /**
  * The rules `inventory` needs, or `undefined` while they are being fetched
- * (then `whenLoaded` is called once they are there, or have failed to load).
+ * (then `whenLoaded` is called once they are there) or after their fetch
+ * failed: that is reported once and not tried again on this page, where
+ * nothing is then granted (a chunk gone after a deploy; the next page loads
+ * the library afresh).
  */
 export function rulesFor(
   inventory: CookieInventory,
@@ -146,10 +150,13 @@ export function rulesFor(
 ): ConsentRules | undefined {
   if (!needsVendorRules(inventory)) return categoryRules;
   if (vendorRules) return vendorRules;
-  loading ??= import('./vendor-rules.js').catch((error: unknown) => {
-    loading = undefined;
-    console.error('cookie consent: could not load the rules of vendors', error);
-  });
-  void loading.then(whenLoaded);
+  loading ??= import('./vendor-rules.js').then(
+    () => true,
+    (error: unknown) => {
+      console.error('cookie consent: could not load the rules of vendors', error);
+      return false;
+    },
+  );
+  void loading.then((loaded) => loaded && whenLoaded());
   return undefined;
 }

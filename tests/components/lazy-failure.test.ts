@@ -154,4 +154,29 @@ describe('a lazy module that cannot be loaded', () => {
     ]);
     expect(customElements.get('cookie-table')).to.equal(undefined);
   });
+
+  it('reports once that the rules of vendors cannot be loaded, and neither retries nor grants', async () => {
+    const name = uniqueCookieName();
+    const errors = await captureConsoleErrors(async (calls) => {
+      const inventory = testInventory();
+      const banner = await fixture<CookieBanner>(
+        html`<cookie-banner
+          cookie-name=${name}
+          .inventory=${{ ...inventory, vendors: [{ id: 'maps', category: 'marketing' }] }}
+        ></cookie-banner>`,
+      );
+      await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
+      // Proving that no second attempt follows: a fixed wait, as for the rejections above.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Nothing can be decided without the rules: the banner does not ask, nothing is granted.
+      expect(part(banner, 'accept-button')).to.equal(null);
+      const api = (
+        window as unknown as { cookieConsent: { hasConsent(id: string, name: string): boolean } }
+      ).cookieConsent;
+      expect(api.hasConsent('maps', name)).to.equal(false);
+    });
+    expect(errors.map((args) => String(args[0]))).to.deep.equal([
+      'cookie consent: could not load the rules of vendors',
+    ]);
+  });
 });
