@@ -65,12 +65,19 @@ export interface CookieAttributes {
   secure?: boolean;
 }
 
-/** A `document.cookie` assignment with `Max-Age` plus `Expires` for old engines. */
+/**
+ * A `document.cookie` assignment with `Max-Age` plus `Expires` for old
+ * engines. A name with a `__Host-` prefix is always written with `Secure`,
+ * `Path=/` and no `Domain`, one with `__Secure-` with `Secure`, as browsers
+ * require: they refuse any other assignment of such a name, deletions too.
+ */
 export function cookieAssignment(
   name: string,
   value: string,
   attributes: CookieAttributes,
 ): string {
+  if (name.startsWith('__Host-')) attributes = { maxAge: attributes.maxAge, secure: true };
+  else if (name.startsWith('__Secure-')) attributes = { ...attributes, secure: true };
   const maxAge = Math.floor(attributes.maxAge);
   // A deletion needs an Expires already past: WebKitGTK keeps a cookie whose
   // Expires is the current second, whatever Max-Age says.
@@ -118,7 +125,7 @@ export function parentPaths(pathname: string): string[] {
  */
 export function expireEveryCopy(name: string, secure: boolean): void {
   if (name.startsWith('__Host-')) {
-    writeCookie(name, '', { maxAge: 0, secure: true });
+    writeCookie(name, '', { maxAge: 0 });
     return;
   }
   const location = globalThis.location;
@@ -153,11 +160,6 @@ export function deleteCookieEverywhere(
   name: string,
   hostname = globalThis.location?.hostname ?? '',
 ): void {
-  // Cookies named with a prefix are only ever set (and expired) with Secure.
-  if (/^__(Host|Secure)-/.test(name)) {
-    writeCookie(name, '', { maxAge: 0, secure: true });
-    return;
-  }
   writeCookie(name, '', { maxAge: 0 });
   for (const domain of parentDomains(hostname)) writeCookie(name, '', { maxAge: 0, domain });
 }

@@ -23,7 +23,6 @@ import {
   isSecurePage,
   readCookies,
   writeCookie,
-  type CookieAttributes,
 } from './cookie-jar.js';
 import {
   clampLifetimeDays,
@@ -133,24 +132,14 @@ export class ConsentStore {
   }
 
   /**
-   * The decision cookie's attributes. A `__Host-` name is set with `Secure`,
-   * `Path=/` and no `Domain`, as the browser requires: no copy of it can be set
-   * for another path or domain.
-   */
-  private cookieAttributes(maxAge: number): CookieAttributes {
-    const prefixed = /^__(Host|Secure)-/.test(this.cookieName);
-    const domain = this.cookieName.startsWith('__Host-') ? undefined : this.domain;
-    return { maxAge, domain, secure: prefixed || isSecurePage() };
-  }
-
-  /**
    * Writes the decision cookie (expired for a reset). Every other copy of it
    * goes first: a copy set for this page's path or a parent domain would
    * otherwise come back at the next reading.
    */
   private writeDecisionCookie(value: string, maxAge: number): void {
+    const secure = isSecurePage();
     if (readCookies(documentCookies(), this.cookieName).length > 0) {
-      expireEveryCopy(this.cookieName, this.cookieAttributes(0).secure === true);
+      expireEveryCopy(this.cookieName, secure);
     }
     if (maxAge <= 0) return;
     // Browsers drop a cookie whose name and value pass 4096 bytes, silently.
@@ -159,7 +148,8 @@ export class ConsentStore {
         `cookie consent: the decision (${value.length} B) is too large for a cookie; it holds for this page only`,
       );
     }
-    writeCookie(this.cookieName, value, this.cookieAttributes(maxAge));
+    // A __Host- name gets Secure, Path=/ and no Domain from writeCookie itself.
+    writeCookie(this.cookieName, value, { maxAge, domain: this.domain, secure });
   }
 
   /** The inventory decisions are taken against; `undefined` until an element or the host sets it. */

@@ -82,6 +82,15 @@ describe('cookieAssignment', () => {
     expect(cookieAssignment('n', 'v', { maxAge: 60, secure: false })).to.not.contain('Secure');
   });
 
+  it('writes a __Host- name with Secure, Path=/ and no Domain, and a __Secure- one with Secure', () => {
+    const host = cookieAssignment('__Host-n', 'v', { maxAge: 60, path: '/app', domain: 'a.fr' });
+    expect(host).to.match(/^__Host-n=v; Path=\/; Max-Age=60; /);
+    expect(host).to.not.contain('Domain');
+    expect(host).to.match(/; Secure$/);
+    const secure = cookieAssignment('__Secure-n', '', { maxAge: 0, domain: 'a.fr' });
+    expect(secure).to.match(/; Domain=a\.fr; Secure$/);
+  });
+
   it('uses whole seconds, and another path when given', () => {
     expect(cookieAssignment('n', 'v', { maxAge: 90.9, path: '/app' })).to.match(
       /^n=v; Path=\/app; Max-Age=90; Expires=/,
