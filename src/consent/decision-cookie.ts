@@ -10,8 +10,8 @@ export const DEFAULT_DECISION_COOKIE = 'cookies_preferences';
 export const DEFAULT_LIFETIME_DAYS = 182;
 /** Thirteen months, the most CNIL allows. */
 export const MAX_LIFETIME_DAYS = 395;
-/** Browsers drop cookies over 4096 bytes; a larger value cannot be ours. */
-const MAX_VALUE_LENGTH = 4096;
+/** What a browser keeps of a cookie's name and value together: a larger value cannot be ours. */
+export const MAX_COOKIE_BYTES = 4096;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DecisionRecord {
@@ -46,7 +46,7 @@ export function serializeDecision(record: DecisionRecord): string {
 
 /** The record in a raw cookie value, or `undefined` for anything else. */
 export function parseDecision(raw: string | undefined): DecisionRecord | undefined {
-  if (raw === undefined || raw.length > MAX_VALUE_LENGTH) return undefined;
+  if (raw === undefined || raw.length > MAX_COOKIE_BYTES) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(decodeURIComponent(raw));
@@ -78,6 +78,23 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
   }
   if (value.gpc === true) record.gpc = true;
   return record;
+}
+
+/**
+ * The newest decision among copies of the cookie (one per path or domain it
+ * was set for): a copy left by another page or a sibling subdomain must not
+ * override a later refusal. A copy dated more than a day ahead (the clock
+ * skew `isDecisionCurrent` tolerates) is not one.
+ */
+export function newestDecision(values: readonly string[]): DecisionRecord | undefined {
+  let newest: DecisionRecord | undefined;
+  for (const value of values) {
+    const record = parseDecision(value);
+    const time = record ? Date.parse(record.timestamp) : NaN;
+    if (!record || time > Date.now() + DAY_MS) continue;
+    if (!newest || time > Date.parse(newest.timestamp)) newest = record;
+  }
+  return newest;
 }
 
 /** Revisions compare as strings, so `1` and `"1"` are the same. */

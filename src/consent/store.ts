@@ -28,8 +28,9 @@ import {
   clampLifetimeDays,
   DEFAULT_DECISION_COOKIE,
   isDecisionCurrent,
+  MAX_COOKIE_BYTES,
   newDecisionId,
-  parseDecision,
+  newestDecision,
   serializeDecision,
   type DecisionRecord,
 } from './decision-cookie.js';
@@ -70,10 +71,6 @@ function loadProofOfConsent() {
   });
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** What a browser keeps of a cookie's name and value together. */
-const MAX_COOKIE_BYTES = 4096;
-
 /** The categories and vendors granted in `before` and refused in `after`. */
 function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
   const withdrawn = (was: Record<string, boolean> = {}, now: Record<string, boolean>) =>
@@ -82,22 +79,6 @@ function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
     ...withdrawn(before?.categories, after.categories),
     ...withdrawn(before?.vendors, after.vendors),
   ];
-}
-
-/**
- * The newest decision among copies of the cookie (one per path or domain it
- * was set for): a copy left by another page or a sibling subdomain must not
- * override a later refusal. A copy dated more than a day ahead is not one.
- */
-function newestDecision(values: readonly string[]): DecisionRecord | undefined {
-  let newest: DecisionRecord | undefined;
-  for (const value of values) {
-    const record = parseDecision(value);
-    const time = record ? Date.parse(record.timestamp) : NaN;
-    if (!record || time > Date.now() + DAY_MS) continue;
-    if (!newest || time > Date.parse(newest.timestamp)) newest = record;
-  }
-  return newest;
 }
 
 export class ConsentStore {
