@@ -52,26 +52,16 @@ export function recordParsedScripts(): void {
 }
 
 /**
- * Whether the gate may release `script`: it was in the parsed document, or it
- * carries the nonce of the page's own scripts. Markup added later by the
- * page's scripts, such as HTML put into `innerHTML`, could otherwise name any
- * script, and the copy the gate creates would run where the page's
- * Content-Security-Policy blocks an injected `<script>` ('strict-dynamic'
- * trusts what a trusted script creates, whatever its nonce says).
+ * Whether the library may run `script`: the markup it comes from (`from`: the
+ * gated script itself, or the embed whose template holds it) was in the
+ * parsed document, or the script carries the nonce of the page's own scripts.
+ * Markup added later by the page's scripts, such as HTML put into
+ * `innerHTML`, could otherwise name any script, and the copy the library
+ * creates would run where the page's Content-Security-Policy blocks an
+ * injected `<script>` ('strict-dynamic' trusts what a trusted script
+ * creates, whatever its nonce says).
  */
-export function mayRelease(script: HTMLScriptElement): boolean {
+export function mayRun(script: HTMLScriptElement, from: Element = script): boolean {
   const { nonce } = script;
-  return parsedScripts.has(script) || (!!nonce && pageNonces.has(nonce));
-}
-
-/**
- * Whether an embed may insert the scripts of its template (a social post's
- * widget): the embed was in the parsed document, or each script carries the
- * page's nonce. The same rule as the gate's, for the same reason: inserted
- * by the library, an injected embed's script would pass a 'strict-dynamic'
- * policy.
- */
-export function mayInsertScript(embed: Element, script: HTMLScriptElement): boolean {
-  const { nonce } = script;
-  return parsedScripts.has(embed) || (!!nonce && pageNonces.has(nonce));
+  return parsedScripts.has(from) || (!!nonce && pageNonces.has(nonce));
 }

@@ -18,7 +18,7 @@ import {
   trustedTypesForbidden,
   type TrustedTypesPolicy,
 } from '../trusted-types.js';
-import { GATED_SCRIPTS, mayRelease } from './gated-scripts.js';
+import { GATED_SCRIPTS, mayRun } from './gated-scripts.js';
 import type { ConsentStore } from './store.js';
 
 /** Set on a gated script once its copy has been started, so that it never runs twice. */
@@ -77,7 +77,7 @@ export class ScriptGate {
     }
     for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
-      if (!mayRelease(script)) {
+      if (!mayRun(script)) {
         warnNotReleased(script);
         continue;
       }

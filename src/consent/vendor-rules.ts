@@ -15,6 +15,7 @@
  *   and `sessionStorage` keys.
  */
 import {
+  globalPrivacyControl,
   registerVendorRules,
   removeRefused,
   type Chooser,
@@ -33,13 +34,8 @@ import {
   type CookieStorage,
   type InventoryProblem,
 } from './inventory.js';
-import {
-  coveredByGpc,
-  globalPrivacyControl,
-  honoursGpc,
-  isSafeHref,
-  vendorsOf,
-} from './vendors.js';
+import { coveredByGpc, honoursGpc, vendorsOf } from './vendors.js';
+import { isSafeHref } from './safe-href.js';
 
 type Problems = InventoryProblem[];
 

@@ -5,8 +5,6 @@
 import { globalPrivacyControl } from './choices.js';
 import type { CookieInventory, CookieVendor } from './inventory.js';
 
-export { globalPrivacyControl };
-
 /** The vendors of `categoryId`, in inventory order. */
 export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {
   return (inventory.vendors ?? []).filter((vendor) => vendor.category === categoryId);
@@ -30,6 +28,3 @@ export function honoursGpc(inventory: CookieInventory): boolean {
     [...inventory.categories, ...(inventory.vendors ?? [])].some((item) => item.gpc === true)
   );
 }
-
-// Its own module, so that the banner can check a link without importing this one.
-export { isSafeHref } from './safe-href.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { mayInsertScript } from '../../consent/gated-scripts.js';
+import { mayRun } from '../../consent/gated-scripts.js';
 
 /** The width and height, in CSS pixels, the embedded content declares. */
 export interface ContentSize {
@@ -84,7 +84,7 @@ export class EmbeddedContentController implements ReactiveController {
     // iframes and images load from here.
     const content = document.importNode(template.content, true);
     for (const script of content.querySelectorAll('script')) {
-      if (mayInsertScript(this.host, script)) continue;
+      if (mayRun(script, this.host)) continue;
       script.remove();
       console.warn(
         `<cookie-embed>: a script of an embed added after the page was parsed needs the page's nonce; it was left out`,
