@@ -2,12 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInventory, CookieVendor } from '../../consent/inventory.js';
-import {
-  coveredByGpc,
-  globalPrivacyControl,
-  isSafeHref,
-  vendorsOf,
-} from '../../consent/vendors.js';
+import { globalPrivacyControl } from '../../consent/choices.js';
+import { coveredByGpc, vendorsOf } from '../../consent/vendors.js';
+import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { canTakeFocus, restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -19,6 +16,39 @@ import { preferencesStyles } from './cookie-preferences.styles.js';
  * 1,000 cookies opens as fast as one over ten.
  */
 const OPEN_LIST_LIMIT = 3;
+interface CookieLists {
+  /** How many items each list holds, by `listKey`. */
+  counts: Map<string, number>;
+  /** Whether any item is kept elsewhere than in a cookie: the tables then say where. */
+  showStorage: boolean;
+}
+
+/** A list's key: a category's items, those of one vendor of it, or (`''`) those of none. */
+function listKey(categoryId: string, vendorId?: string): string {
+  return vendorId === undefined ? categoryId : `${categoryId}\u0000${vendorId}`;
+}
+
+const cookieLists = new WeakMap<CookieInventory, CookieLists>();
+
+/**
+ * The size of every list the dialog shows, in one pass over the items, once
+ * per inventory: each category and vendor asking on each render would go
+ * over thousands of cookies again and again.
+ */
+function cookieListsOf(inventory: CookieInventory): CookieLists {
+  let lists = cookieLists.get(inventory);
+  if (lists) return lists;
+  lists = { counts: new Map(), showStorage: false };
+  const add = (key: string) => lists!.counts.set(key, (lists!.counts.get(key) ?? 0) + 1);
+  for (const item of inventory.cookies ?? []) {
+    add(listKey(item.category));
+    add(listKey(item.category, item.vendor ?? ''));
+    if ((item.storage ?? 'cookie') !== 'cookie') lists.showStorage = true;
+  }
+  cookieLists.set(inventory, lists);
+  return lists;
+}
+
 function alwaysOnText(): string {
   return msg('Always on', {
     id: 'preferences.always-on',
@@ -370,11 +400,8 @@ export class CookiePreferences extends ConsentElement {
     caption: string,
     key: string,
   ) {
-    const count = (inventory.cookies ?? []).filter(
-      (cookie) =>
-        cookie.category === filter.category &&
-        (filter.vendor === undefined || (cookie.vendor ?? '') === filter.vendor),
-    ).length;
+    const lists = cookieListsOf(inventory);
+    const count = lists.counts.get(listKey(filter.category, filter.vendor)) ?? 0;
     if (count === 0) return nothing;
     const summary = filter.vendor
       ? msg(str`Cookies of this partner (${count})`, {
@@ -385,9 +412,6 @@ export class CookiePreferences extends ConsentElement {
           id: 'preferences.cookie-count',
           desc: 'Summary of the collapsible list of a category’s cookies; the number of cookies',
         });
-    const showStorage = (inventory.cookies ?? []).some(
-      (cookie) => (cookie.storage ?? 'cookie') !== 'cookie',
-    );
     return html`<details
       part="cookies"
       ?open=${count <= OPEN_LIST_LIMIT}
@@ -404,7 +428,7 @@ export class CookiePreferences extends ConsentElement {
               caption=${caption}
               show-duration
               show-party
-              ?show-storage=${showStorage}
+              ?show-storage=${lists.showStorage}
             ></cookie-table>`
           : nothing
       }
