@@ -20,8 +20,8 @@ const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16050, goal: 9 * KIB },
-  everything: { limit: 30550, goal: 12 * KIB },
+  banner: { limit: 16000, goal: 9 * KIB },
+  everything: { limit: 30650, goal: 12 * KIB },
 };
 
 function brotliSize(file) {
@@ -69,6 +69,18 @@ function main() {
     console.log(
       `${over ? '✗' : '✓'} ${name}: ${bytes} B brotli (limit ${Math.round(limit)} B, goal ${goal} B) — ${list}`,
     );
+  }
+  // The README states both totals: they must be the ones measured here.
+  const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+  const stated = /downloads ([\d,]+) B for the banner, and ([\d,]+) B with everything/.exec(readme);
+  const figures = [sizes.banner.bytes, sizes.everything.bytes].map((bytes) =>
+    bytes.toLocaleString('en-US'),
+  );
+  if (!stated || stated[1] !== figures[0] || stated[2] !== figures[1]) {
+    console.log(
+      `✗ the README's Size section says ${stated ? `${stated[1]} B and ${stated[2]} B` : 'no totals'}; measured ${figures[0]} B and ${figures[1]} B`,
+    );
+    failed = true;
   }
   // A language must not add bytes to the entry: it names no locale module.
   const entry = readFileSync(ENTRY, 'utf8');
