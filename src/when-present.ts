@@ -5,8 +5,13 @@ const observer = new MutationObserver((records) => {
   const added = records
     .flatMap((record) => [...record.addedNodes])
     .filter((node): node is Element => node instanceof Element);
+  const has = (selector: string) =>
+    added.some((node) => node.matches(selector) || node.querySelector(selector));
+  // One look for all that is awaited first: on most pages none of it is ever
+  // added, and the page's own DOM work must stay cheap.
+  if (awaited.length === 0 || !has(awaited.map(([selector]) => selector).join(','))) return;
   awaited = awaited.filter(([selector, found]) => {
-    if (!added.some((node) => node.matches(selector) || node.querySelector(selector))) return true;
+    if (!has(selector)) return true;
     found();
     return false;
   });
