@@ -191,8 +191,12 @@ export default {
   concurrentBrowsers: 3,
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 120000,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous bounds: every wait in the tests is on a condition, so these cost
+  // time only when something is wrong, and a busy 2-core machine running three
+  // engines at once can take well over 10 s for a test that loads a language,
+  // renders a dialog and runs axe (seen in WebKit).
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 30000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
     proofEndpoint,
