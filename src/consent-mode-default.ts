@@ -8,6 +8,8 @@
  * cannot import: the types are spelt out here as in CONSENT_MODE_TYPES.
  */
 (() => {
+  // Imported on a server (a bundler's server render), there is no page to set up.
+  if (typeof window === 'undefined') return;
   const page = window as { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
   const dataLayer = (page.dataLayer ??= []);
   // Google's shim, global as its snippet makes it, for the page's own

@@ -18,6 +18,8 @@ import { useDetailTexts } from './i18n/localize.js';
 import { installPageApi } from './page-api.js';
 
 export * from './public-api.js';
+// Its declaration types `window.cookieConsent` for every importer.
+export type { CookieConsentPageApi } from './page-api.js';
 export { CookieEmbed, CookiePreferences, CookieTable };
 
 // All four elements at once, so all their texts in the visitor's language.

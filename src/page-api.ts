@@ -4,9 +4,12 @@ import { listenForPreferencesTriggers, openPreferences } from './components/pref
 /** The API for classic (non-module) scripts: `window.cookieConsent.hasConsent('statistics')`. */
 const cookieConsent = { ...api, openPreferences };
 
+/** What `window.cookieConsent` holds: the consent API and `openPreferences`. */
+export type CookieConsentPageApi = typeof cookieConsent;
+
 declare global {
   interface Window {
-    cookieConsent?: typeof cookieConsent;
+    cookieConsent?: CookieConsentPageApi;
   }
 }
 
@@ -15,6 +18,8 @@ declare global {
  * every `[data-cookie-preferences]` element of the page open the preferences.
  */
 export function installPageApi(): void {
+  // Nothing to install where there is no page: a server imports the package too.
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
   listenForPreferencesTriggers();
   window.cookieConsent ??= cookieConsent;
 }

@@ -1,7 +1,10 @@
 /** What is awaited: a selector, and what to run once an element matches it. */
 let awaited: [selector: string, found: () => void][] = [];
 
-const observer = new MutationObserver((records) => {
+/** Created on first use: importing this module needs no DOM (a server imports it too). */
+let observer: MutationObserver | undefined;
+
+function lookAtAdded(records: MutationRecord[]): void {
   const added = records
     .flatMap((record) => [...record.addedNodes])
     .filter((node): node is Element => node instanceof Element);
@@ -15,8 +18,8 @@ const observer = new MutationObserver((records) => {
     found();
     return false;
   });
-  if (awaited.length === 0) observer.disconnect();
-});
+  if (awaited.length === 0) observer?.disconnect();
+}
 
 /**
  * Calls `found` once, as soon as the document holds an element matching
@@ -31,5 +34,6 @@ export function whenPresent(selector: string, found: () => void): void {
     return;
   }
   awaited.push([selector, found]);
+  observer ??= new MutationObserver(lookAtAdded);
   observer.observe(document, { childList: true, subtree: true });
 }

@@ -1,0 +1,80 @@
+// Every path the package exports can be imported on a server (a framework's
+// server render, a build step) without a DOM: nothing throws, whatever page
+// global a future Node may add is absent, and the elements still register. Each
+// import runs in a fresh Node process, by the package's own name (Node resolves
+// a package's name from inside it through its `exports`), after `npm run build`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const { name, exports } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+/**
+ * The globals a browser has and a server does not, made absent for certain:
+ * code may look for them (`typeof document`), and throws if it uses them. Lit's
+ * server build brings its own `HTMLElement` and `customElements`, so those two
+ * are left alone.
+ */
+const PAGE_GLOBALS = [
+  'window',
+  'document',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'MutationObserver',
+  'ResizeObserver',
+  'Element',
+  'Node',
+  'ShadowRoot',
+  'CSSStyleSheet',
+  'HTMLScriptElement',
+];
+
+/** Imports `specifier` in a new process without the page's globals; throws with its error. */
+function importOnServer(specifier) {
+  const program = `
+    for (const name of ${JSON.stringify(PAGE_GLOBALS)}) {
+      Object.defineProperty(globalThis, name, { configurable: true, value: undefined });
+    }
+    await import(${JSON.stringify(specifier)});
+    console.log('imported');
+  `;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', program], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return output.trim().split('\n').at(-1);
+}
+
+const specifiers = Object.keys(exports)
+  .filter((subpath) => !subpath.endsWith('.json'))
+  .map((subpath) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`));
+
+describe(`importing the package on a server (Node ${process.versions.node})`, () => {
+  it('covers the package entry and every script it exports', () => {
+    assert.ok(specifiers.includes(name), specifiers.join(', '));
+    assert.ok(specifiers.length >= 2, specifiers.join(', '));
+  });
+
+  for (const specifier of specifiers) {
+    it(`${specifier}: throws nothing`, () => {
+      assert.equal(importOnServer(specifier), 'imported');
+    });
+  }
+
+  it('still defines the elements, in the registry a server render reads', () => {
+    const program = `
+      await import(${JSON.stringify(name)});
+      console.log(['cookie-banner', 'cookie-preferences', 'cookie-table', 'cookie-embed']
+        .map((tag) => typeof customElements.get(tag)).join(' '));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', program], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(output.trim(), 'function function function function');
+  });
+});
