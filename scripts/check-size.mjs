@@ -20,7 +20,7 @@ const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16000, goal: 9 * KIB },
+  banner: { limit: 16020, goal: 9 * KIB },
   everything: { limit: 30650, goal: 12 * KIB },
 };
 

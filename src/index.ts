@@ -28,4 +28,5 @@ defineElement('cookie-banner', CookieBanner);
 defineElement('cookie-preferences', CookiePreferences);
 defineElement('cookie-table', CookieTable);
 defineElement('cookie-embed', CookieEmbed);
-installPageApi();
+// Nothing to install where there is no page: a server imports the package too.
+if (typeof document !== 'undefined') installPageApi();

@@ -18,8 +18,6 @@ declare global {
  * every `[data-cookie-preferences]` element of the page open the preferences.
  */
 export function installPageApi(): void {
-  // Nothing to install where there is no page: a server imports the package too.
-  if (typeof window === 'undefined' || typeof document === 'undefined') return;
   listenForPreferencesTriggers();
   window.cookieConsent ??= cookieConsent;
 }
