@@ -90,7 +90,7 @@ describe('focus and the banner', () => {
       expect(hidden.getBoundingClientRect().top).to.be.at.least(bannerBox(banner).bottom);
     });
 
-    it('gives the page scroll padding the size of the banner, and takes it back', async () => {
+    it('gives the page scroll padding and padding the size of the banner, and takes them back', async () => {
       const { banner } = await tallPageWithBanner('bottom');
       const style = document.documentElement.style;
       const padding = parseFloat(style.getPropertyValue('scroll-padding-bottom'));
@@ -101,25 +101,37 @@ describe('focus and the banner', () => {
       // Measured by a ResizeObserver: after layout, before the frame is painted.
       await nextFrame();
       expect(style.getPropertyValue('scroll-padding-bottom')).to.equal('');
+      expect(style.getPropertyValue('padding-bottom')).to.equal('');
       expect(parseFloat(style.getPropertyValue('scroll-padding-top'))).to.be.at.least(
+        bannerBox(banner).height,
+      );
+      expect(parseFloat(style.getPropertyValue('padding-top'))).to.be.at.least(
         bannerBox(banner).height,
       );
 
       part(banner, 'accept-button')!.click();
       await banner.updateComplete;
       expect(style.getPropertyValue('scroll-padding-top')).to.equal('');
+      expect(style.getPropertyValue('padding-top')).to.equal('');
     });
 
-    it('keeps scroll padding the page had of its own', async () => {
+    it('keeps the scroll padding and padding the page had of its own', async () => {
       const style = document.documentElement.style;
       style.setProperty('scroll-padding-bottom', '3px');
+      style.setProperty('padding-bottom', '5px');
       try {
         const { banner } = await tallPageWithBanner('bottom');
         expect(style.getPropertyValue('scroll-padding-bottom')).to.not.equal('3px');
+        // The banner's room is added to the page's own padding.
+        expect(parseFloat(style.getPropertyValue('padding-bottom'))).to.be.at.least(
+          5 + bannerBox(banner).height,
+        );
         banner.remove();
         expect(style.getPropertyValue('scroll-padding-bottom')).to.equal('3px');
+        expect(style.getPropertyValue('padding-bottom')).to.equal('5px');
       } finally {
         style.removeProperty('scroll-padding-bottom');
+        style.removeProperty('padding-bottom');
       }
     });
   });

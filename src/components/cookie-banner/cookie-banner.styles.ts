@@ -13,12 +13,21 @@ export const bannerStyles = [
       inset-inline: 0;
       z-index: var(--cookie-consent-z-index, 2147483000);
       box-sizing: border-box;
-      max-block-size: 100dvh;
+      max-block-size: 80dvh;
       overflow-y: auto;
       padding: 1rem;
       background: var(--_background);
       color: var(--_color);
       box-shadow: 0 0 1rem rgb(0 0 0 / 0.25);
+    }
+
+    /* A short viewport (a phone held sideways, a zoomed page) keeps half of
+       itself for the page, where focus must stay in view; the banner scrolls
+       inside (WCAG 2.4.11). */
+    @media (max-height: 40rem) {
+      .banner {
+        max-block-size: 50dvh;
+      }
     }
 
     .banner.bottom {

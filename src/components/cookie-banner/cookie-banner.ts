@@ -12,7 +12,10 @@ import { FocusNotObscured } from './focus-not-obscured.js';
  * The first layer of consent: a short text, a link to the cookie policy, and
  * three choices of equal weight. Shown only while the visitor has no valid
  * decision; a page region, not a modal, fixed to the bottom (or top) of the
- * viewport so that the page does not move.
+ * viewport. While it shows, the page's `<html>` gets padding and scroll
+ * padding of the banner's height on that edge, so that the page can always
+ * scroll what has focus clear of it; on a short viewport the banner takes
+ * half of it at most and scrolls inside.
  *
  * @summary Cookie banner shown until the visitor decides.
  * @tag cookie-banner
