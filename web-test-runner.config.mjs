@@ -183,6 +183,31 @@ async function recordedScript(context, next) {
   return undefined;
 }
 
+/**
+ * `executeServerCommand('forced-colors', { active })` emulates
+ * `forced-colors: active` (Windows High Contrast) and answers whether it
+ * could: Chromium can, through the DevTools protocol; Firefox ESR's WebDriver
+ * BiDi and WebKitWebDriver have no such emulation, and answer false.
+ */
+function forcedColorsCommand() {
+  return {
+    name: 'forced-colors-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer') return false;
+      const page = session.browser.getPage(session.id);
+      try {
+        await page.emulateMediaFeatures([
+          { name: 'forced-colors', value: payload?.active ? 'active' : 'none' },
+        ]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -221,7 +246,10 @@ export default {
       }
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
+    forcedColorsCommand(),
+  ],
   browsers: engines.map((engine) => launchers[engine.name]()),
   // Coverage is measured in Chromium; NO_COVERAGE=1 skips it for a partial run.
   coverage: !process.env.NO_COVERAGE && engines.some((engine) => engine.name === 'chromium'),

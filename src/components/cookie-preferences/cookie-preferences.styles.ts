@@ -172,6 +172,57 @@ export const preferencesStyles = [
       opacity: 0.7;
     }
 
+    /* Forced colours (Windows High Contrast) repaint track and thumb alike, so
+       that on, off and locked looked the same: the switch paints itself in
+       system colours, one set per state (WCAG 1.4.11). */
+    @media (forced-colors: active) {
+      .switch,
+      .switch::before {
+        forced-color-adjust: none;
+      }
+
+      .switch {
+        border-color: CanvasText;
+        background: Canvas;
+      }
+
+      .switch::before {
+        background: CanvasText;
+      }
+
+      .switch:checked {
+        border-color: Highlight;
+        background: Highlight;
+      }
+
+      .switch:checked::before {
+        background: HighlightText;
+      }
+
+      .switch:indeterminate {
+        border-color: Highlight;
+        background: Canvas;
+      }
+
+      .switch:indeterminate::before {
+        background: Highlight;
+      }
+
+      .switch:disabled {
+        opacity: 1;
+        border-color: GrayText;
+        background: GrayText;
+      }
+
+      .switch:disabled::before {
+        background: Canvas;
+      }
+
+      .switch:focus-visible {
+        outline-color: Highlight;
+      }
+    }
+
     @media (prefers-reduced-motion: no-preference) {
       .switch::before {
         transition: inset-inline-start 0.15s ease-in-out;
