@@ -1,10 +1,11 @@
 // `npm run setup`: installs the Debian packages the tests need: the three
-// browsers, and Django for Debian's python3 (the Django example).
+// browsers, and Django and pip for Debian's python3 (the Django app's wheel
+// and the example site).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { DJANGO_PACKAGES, engines, missingEngines } from './browsers.mjs';
 
 const hasDjango = () =>
-  spawnSync('/usr/bin/python3', ['-c', 'import django'], { stdio: 'ignore' }).status === 0;
+  spawnSync('/usr/bin/python3', ['-c', 'import django, pip'], { stdio: 'ignore' }).status === 0;
 
 if (missingEngines().length === 0 && hasDjango()) {
   console.log('The three browsers and Django are installed.');

@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
-"""Django's command-line utility for the example site.
-
-Run it with Debian's Python, which has `python3-django`, from any directory:
-`/usr/bin/python3 examples/django/manage.py runserver`.
+"""Django's command-line utility for the example site. Run it with a Python
+that has Django and the app's wheel installed (see README.md), from any
+directory.
 """
 import os
 import sys
@@ -10,16 +9,16 @@ from pathlib import Path
 
 
 def main():
-    # Python already puts this file's directory first on sys.path; saying it
-    # keeps `example_site` importable when manage.py is run through a symlink.
+    # Keeps `example_site` importable when manage.py is run through a symlink.
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'example_site.settings')
     try:
+        import cookie_consent_elements  # noqa: F401
         from django.core.management import execute_from_command_line
     except ImportError as exc:
         raise ImportError(
-            "Couldn't import Django. Install Debian's python3-django "
-            '(`npm run setup`) and run this file with /usr/bin/python3.'
+            'Install Django and the app: pip install django django/dist/django_cookie_consent_elements-*.whl '
+            '(see examples/django/README.md).'
         ) from exc
     execute_from_command_line(sys.argv)
 

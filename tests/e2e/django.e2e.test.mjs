@@ -1,7 +1,10 @@
-// The elements on a real Django site (examples/django): Django's LocaleMiddleware,
-// its set_language view, its CSRF protection, and the proof of consent stored
-// in its database. Needs Debian's python3-django (`npm run setup`) and
-// `npm run build` first (`npm run test:django` does both).
+// The elements on a real Django site (examples/django) with the app's wheel
+// installed: Django's LocaleMiddleware, its set_language view, its CSRF
+// protection, the decision read on the server, and the proof of consent
+// stored in its database. Needs Debian's python3-django (`npm run setup`) and
+// the wheel installed by `node scripts/test-django.mjs` in .tmp/django-site
+// (`npm run test:django` does it all); DJANGO_PYTHON names another Python,
+// one with Django and the wheel installed.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -16,6 +19,10 @@ import { launchChromium } from './browser.mjs';
 
 const PYTHON = process.env.DJANGO_PYTHON ?? '/usr/bin/python3';
 const MANAGE = fileURLToPath(new URL('../../examples/django/manage.py', import.meta.url));
+// Debian's Python finds the wheel where scripts/test-django.mjs installed it.
+const SITE_PACKAGES = process.env.DJANGO_PYTHON
+  ? {}
+  : { PYTHONPATH: fileURLToPath(new URL('../../.tmp/django-site', import.meta.url)) };
 const run = promisify(execFile);
 
 async function freePort() {
@@ -49,13 +56,14 @@ async function startDjango(env = {}) {
     DJANGO_DB_PATH: join(directory, 'db.sqlite3'),
     PYTHONDONTWRITEBYTECODE: '1',
     PYTHONUNBUFFERED: '1',
+    ...SITE_PACKAGES,
     ...env,
   };
   try {
     await run(PYTHON, [MANAGE, 'migrate', '--noinput', '--verbosity', '0'], { env: environment });
   } catch (error) {
     throw new Error(
-      `${PYTHON} cannot run the Django example (npm run setup installs Django): ${error.stderr || error.message}`,
+      `${PYTHON} cannot run the Django example (npm run setup installs Django, node scripts/test-django.mjs the app): ${error.stderr || error.message}`,
     );
   }
   const port = await freePort();
@@ -141,7 +149,7 @@ describe('the Django example site', () => {
   };
   /** The records the database holds for a decision id (a DEBUG-only view). */
   async function recordsIn(page, id) {
-    const response = await page.request.get(`${site.origin}/consent/records/`, {
+    const response = await page.request.get(`${site.origin}/debug/records/`, {
       params: { id },
     });
     return response.json();
@@ -227,7 +235,7 @@ describe('the Django example site', () => {
 
     it('gives the elements the name from the settings', async () => {
       await page.goto(`${siteLang.origin}/`);
-      for (const tag of ['cookie-banner', 'cookie-preferences', 'cookie-table']) {
+      for (const tag of ['cookie-banner', 'cookie-table']) {
         assert.equal(await page.locator(tag).first().getAttribute('language-cookie'), 'site_lang');
       }
       await page.getByRole('button', { name: 'Tout accepter' }).waitFor();
@@ -303,11 +311,53 @@ describe('the Django example site', () => {
       // Granted on this page: the inert copy of the script runs at once.
       await page.locator('html[data-statistics="loaded"]').waitFor();
       const source = await html();
-      assert.match(source, /<script id="statistics-script" src="\/static\/consent\/stats\.js"/);
+      assert.match(source, /<script id="statistics-script" src="\/static\/stats\.js"/);
       assert.match(source, /statistiques acceptées/);
       await page.reload();
       await page.locator('html[data-statistics="loaded"]').waitFor();
       assert.ok(await cookie(page, 'example_stats'));
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  describe('several copies of the decision cookie', () => {
+    let page;
+    let errors;
+    before(async () => ({ page, errors } = await newPage()));
+    after(() => page.context().close());
+
+    it('the server and the elements both take the newest', async () => {
+      await page.goto(`${site.origin}/`);
+      const { revision } = JSON.parse(
+        await page.locator('cookie-banner > script[type="application/json"]').textContent(),
+      );
+      const copy = (id, statistics, hoursAgo) =>
+        encodeURIComponent(
+          JSON.stringify({
+            categories: { necessary: true, statistics },
+            revision,
+            timestamp: new Date(Date.now() - hoursAgo * 3600_000).toISOString(),
+            id,
+          }),
+        );
+      // The newer refusal has the longer Path, so the browser sends it first,
+      // and request.COOKIES would keep the older consent sent after it.
+      await page.context().addCookies([
+        { name: 'cookies_preferences', value: copy('older', true, 48), url: `${site.origin}/` },
+        {
+          name: 'cookies_preferences',
+          value: copy('newer', false, 1),
+          domain: '127.0.0.1',
+          path: '/policy/',
+        },
+      ]);
+      await page.goto(`${site.origin}/policy/`);
+      assert.match(await page.locator('#server-decision').textContent(), /statistiques refusées/);
+      assert.equal(await page.locator('#statistics-script').count(), 0);
+      // The elements see a decision in force, the refusal: no banner, no statistics.
+      await page.locator('#cookie-policy cookie-table tbody tr').first().waitFor();
+      assert.equal(await banner(page).count(), 0);
+      assert.equal(await page.locator('html').getAttribute('data-statistics'), null);
       assert.deepEqual(errors, []);
     });
   });
@@ -362,7 +412,10 @@ describe('the Django example site', () => {
     before(async () => {
       ({ page, errors } = await newPage());
       page.on('request', (request) => {
-        if (request.method() === 'POST' && request.url() === `${site.origin}/consent/records/`) {
+        if (
+          request.method() === 'POST' &&
+          request.url() === `${site.origin}/cookie-consent/records/`
+        ) {
           posts.push(request);
         }
       });
@@ -381,7 +434,12 @@ describe('the Django example site', () => {
       assert.equal(found.count, 1);
       assert.deepEqual(found.records[0].categories, categories);
       assert.equal(found.records[0].action, 'accept-all');
-      assert.equal(found.records[0].revision, '1');
+      // The revision the app derived from the inventory's purposes, as the page has it.
+      const inventory = JSON.parse(
+        await page.locator('cookie-banner > script[type="application/json"]').textContent(),
+      );
+      assert.match(inventory.revision, /^[0-9a-f]{16}$/);
+      assert.equal(found.records[0].revision, inventory.revision);
       assert.match(found.records[0].inventory_hash, /^(sha256|fnv1a):[0-9a-f]+$/);
       assert.equal(found.records[0].url, `${site.origin}/`);
       // The example declares no vendors, and this browser sends no GPC.

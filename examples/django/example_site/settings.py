@@ -1,57 +1,56 @@
-"""Settings of the example site: the smallest Django project that uses the
-cookie-consent elements the way a real site would (language cookie, CSRF,
-sessions, proof of consent stored in the database).
-
-Made for development only: DEBUG is on and the secret key is public.
+"""Settings of the example site: a small Django project that installs the
+app's wheel (django-cookie-consent-elements) and uses nothing else of this
+repository. Made for development only: DEBUG is on and the key is public.
 """
 import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# The repository's root: its `dist/` holds the built elements.
-REPO_DIR = BASE_DIR.parent.parent
 
 SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'example-only-this-key-is-public')
 DEBUG = os.environ.get('DJANGO_DEBUG', '1') == '1'
 ALLOWED_HOSTS = ['127.0.0.1', 'localhost', '[::1]']
 
 INSTALLED_APPS = [
+    'django.contrib.admin',
+    'django.contrib.auth',
+    'django.contrib.contenttypes',
     'django.contrib.sessions',
+    'django.contrib.messages',
     'django.contrib.staticfiles',
-    'consent',
+    'cookie_consent_elements',
+    'example_site',
 ]
 
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
-    # After the session, before anything that reads the language.
     'django.middleware.locale.LocaleMiddleware',
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
+    'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
-    # Re-sets the decision cookie from the server (see consent/middleware.py).
-    'consent.middleware.ConsentCookieMiddleware',
+    'cookie_consent_elements.middleware.ConsentMiddleware',
 ]
 
 ROOT_URLCONF = 'example_site.urls'
+WSGI_APPLICATION = 'example_site.wsgi.application'
 
 TEMPLATES = [
     {
         'BACKEND': 'django.template.backends.django.DjangoTemplates',
-        'DIRS': [],
         'APP_DIRS': True,
         'OPTIONS': {
             'context_processors': [
-                'django.template.context_processors.debug',
-                # consent_tags reads the decision cookie from the request.
                 'django.template.context_processors.request',
                 'django.template.context_processors.i18n',
+                'django.contrib.auth.context_processors.auth',
+                'django.contrib.messages.context_processors.messages',
             ],
         },
     },
 ]
-
-WSGI_APPLICATION = 'example_site.wsgi.application'
 
 # The end-to-end tests give each server its own throwaway database.
 DATABASES = {
@@ -60,7 +59,6 @@ DATABASES = {
         'NAME': os.environ.get('DJANGO_DB_PATH', str(BASE_DIR / 'db.sqlite3')),
     }
 }
-
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 USE_I18N = True
@@ -68,23 +66,11 @@ USE_TZ = True
 TIME_ZONE = 'Europe/Paris'
 LANGUAGE_CODE = 'fr'
 LANGUAGES = [('fr', 'Français'), ('en', 'English')]
-# Django's default is `django_language`; the tests rename it to check that the
-# elements follow the name the template gives them.
+# Any name: the tags give it to the elements (the tests rename it).
 LANGUAGE_COOKIE_NAME = os.environ.get('DJANGO_LANGUAGE_COOKIE_NAME', 'django_language')
 
 STATIC_URL = '/static/'
-# `{% static 'cookie-consent.js' %}` is the bundle `npm run build` writes; its
-# languages (`locales/`) and the dialog and table (`chunks/`) load from next to it.
-# runserver serves them while DEBUG is on.
-# COOKIE_CONSENT_DIST serves another build (e.g. node_modules/cookie-consent-elements/dist).
-STATICFILES_DIRS = [os.environ.get('COOKIE_CONSENT_DIST', str(REPO_DIR / 'dist'))]
 
-# The decision cookie, as the elements write it. The lifetime must be the
-# elements' (182 days unless the page configures another).
-CONSENT_COOKIE_NAME = 'cookies_preferences'
-CONSENT_LIFETIME_DAYS = 182
-# `Domain` of the decision cookie, only if the elements are configured with one.
-CONSENT_COOKIE_DOMAIN = None
-# `lastUpdate` of /.well-known/gpc.json: change it when what this site does
-# with Global Privacy Control changes (e.g. an inventory item marked `gpc`).
-CONSENT_GPC_LAST_UPDATE = '2026-12-01'
+COOKIE_CONSENT_INVENTORY = 'example_site.inventory.build_inventory'
+COOKIE_CONSENT_POLICY_URL = 'policy'  # a URL's name, or a path
+COOKIE_CONSENT_RETENTION_DAYS = 5 * 365

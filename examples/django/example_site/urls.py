@@ -1,13 +1,14 @@
+from django.contrib import admin
 from django.urls import include, path
 
-from consent import views
+from . import views
 
 urlpatterns = [
     path('', views.home, name='home'),
-    # Django's own set_language view: the elements never write the language
-    # cookie, Django does when the visitor posts this form.
+    # The same page as the cookie policy (COOKIE_CONSENT_POLICY_URL names it).
+    path('policy/', views.home, name='policy'),
+    path('', include('cookie_consent_elements.urls')),
     path('i18n/', include('django.conf.urls.i18n')),
-    path('consent/records/', views.records, name='consent-records'),
-    # Global Privacy Control's support resource: this site honours Sec-GPC.
-    path('.well-known/gpc.json', views.gpc_support, name='gpc-support'),
+    path('admin/', admin.site.urls),
+    path('debug/records/', views.debug_records),
 ]
