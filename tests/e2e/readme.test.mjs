@@ -43,3 +43,37 @@ describe('the README', () => {
     assert.match(template, /<iframe[\s\S]*\swidth="\d+"[\s\S]*\sheight="\d+"/);
   });
 });
+
+// Every line of the Django snippets (```python and ```django blocks, in this
+// README and the example's) is a line the example site runs: its settings,
+// URLs or page. Lines with "…" and comments stand for what is left out.
+describe('the Django snippets', () => {
+  const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const example = 'examples/django/example_site/';
+  const sources = ['settings.py', 'urls.py', 'templates/home.djhtml'].map((file) => ({
+    file,
+    lines: new Set(
+      read(example + file)
+        .split('\n')
+        .map((line) => line.trim()),
+    ),
+  }));
+  for (const document of ['README.md', 'examples/django/README.md']) {
+    const snippets = [...read(document).matchAll(/```(python|django)\n([\s\S]*?)```/g)].map(
+      ([, , body]) => body,
+    );
+    it(`${document} shows the set-up in Python and in a template`, () => {
+      assert.ok(snippets.length >= 3, `found ${snippets.length}`);
+    });
+    for (const [index, body] of snippets.entries()) {
+      it(`${document}, snippet ${index + 1}, is in the example`, () => {
+        const missing = body
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line && !line.includes('…') && !/^(#|\{#)/.test(line))
+          .filter((line) => !sources.some(({ lines }) => lines.has(line)));
+        assert.deepEqual(missing, [], `not in ${example}{${sources.map(({ file }) => file)}}`);
+      });
+    }
+  }
+});
