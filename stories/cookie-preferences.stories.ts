@@ -248,7 +248,9 @@ export const WithVendors: Story = {
     const element = preferencesOf(canvasElement);
     const dialog = await findOpenDialog(element);
     const preferences = shadowQueries(element);
-    await userEvent.click(await preferences.findByText('Partners in this category (2)'));
+    await userEvent.click(
+      await preferences.findByText('Partners in the category Embedded content (2)'),
+    );
     await userEvent.click(await preferences.findByRole('switch', { name: 'YouTube' }));
     const media = preferences.getByRole('checkbox', { name: 'Embedded content' });
     await waitFor(() => expect((media as HTMLInputElement).indeterminate).toBe(true));

@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
 import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
-import { resolveText } from '../consent/language.js';
+import { resolveText, type ResolvedText } from '../consent/language.js';
 import { pageLanguage } from '../consent/page-language.js';
 import { consentStore } from '../consent/registry.js';
 import type { ConsentStore } from '../consent/store.js';
@@ -83,8 +83,8 @@ export class ConsentElement extends LitElement {
     return inventory && this.store.accepts(inventory) ? inventory : undefined;
   }
 
-  /** A text of the inventory in the element's language. */
-  protected text(text: LocalizedText | undefined): string {
+  /** A text of the inventory in the element's language, and the language it is in. */
+  protected text(text: LocalizedText | undefined): ResolvedText {
     return resolveText(text, this.language.textPreferences);
   }
 

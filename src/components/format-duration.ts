@@ -1,5 +1,5 @@
 import type { CookieDuration } from '../consent/inventory.js';
-import { resolveText } from '../consent/language.js';
+import { resolveText, type ResolvedText } from '../consent/language.js';
 import { msg } from '../i18n/localize.js';
 
 const UNITS = [
@@ -38,27 +38,29 @@ function listFormat(language: string): Intl.ListFormat {
 
 /**
  * A cookie's lifetime in the visitor's language: `"session"` and amounts such
- * as `{ "months": 13 }` are formatted with Intl, texts are resolved like every
- * inventory text.
+ * as `{ "months": 13 }` are formatted with Intl in `language` (the
+ * interface's), texts are resolved like every inventory text, with the
+ * language they are in.
  */
 export function formatDuration(
   duration: CookieDuration | undefined,
   language: string,
   textPreferences: readonly string[],
-): string {
-  if (duration === undefined) return '';
+): ResolvedText {
+  if (duration === undefined) return { text: '' };
   if (typeof duration === 'string' && duration.toLowerCase() === 'session') {
-    return msg('Session', {
+    const text = msg('Session', {
       id: 'duration.session',
       desc: 'Lifetime of a cookie deleted when the browser closes',
     });
+    return { text, language };
   }
   const amounts = duration as Partial<Record<(typeof UNITS)[number][0], number>>;
   if (typeof duration === 'object' && UNITS.some(([key]) => typeof amounts[key] === 'number')) {
     const parts = UNITS.filter(([key]) => typeof amounts[key] === 'number').map(([key, unit]) =>
       unitFormat(language, unit).format(amounts[key]!),
     );
-    return listFormat(language).format(parts);
+    return { text: listFormat(language).format(parts), language };
   }
   return resolveText(
     duration as Exclude<CookieDuration, object> | Record<string, string>,

@@ -46,6 +46,17 @@ export const themeStyles = css`
     display: none !important;
   }
 
+  /* Read by assistive technologies, not shown: the status region. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   .button {
     box-sizing: border-box;
     min-block-size: 2.75rem;

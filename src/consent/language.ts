@@ -68,21 +68,35 @@ export function resolveLanguage(
 }
 
 /**
+ * An inventory text as resolved for a visitor: the string, and the language
+ * the inventory gave it in (`undefined` for a plain string, whose language
+ * the inventory does not say).
+ */
+export interface ResolvedText {
+  readonly text: string;
+  readonly language?: string;
+}
+
+/**
  * The string of `text` for a visitor who prefers `preferences` (most wanted
- * first); the first text the inventory has when none of them fits.
+ * first), and which language it is; the first text the inventory has when
+ * none of them fits.
  */
 export function resolveText(
   text: LocalizedText | undefined,
   preferences: readonly (string | null | undefined)[],
-): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
+): ResolvedText {
+  if (typeof text !== 'object') return { text: text ?? '' };
   const languages = Object.keys(text);
+  let language = languages[0];
   for (const preference of preferences) {
     const match = supportedLanguageVariant(preference, languages);
-    if (match) return text[match];
+    if (match) {
+      language = match;
+      break;
+    }
   }
-  return languages.length > 0 ? text[languages[0]] : '';
+  return language === undefined ? { text: '' } : { text: text[language], language };
 }
 
 /** Right-to-left scripts among the languages we may show. */

@@ -64,7 +64,11 @@ describe('<cookie-banner>', () => {
       const banner = await fixture<CookieBanner>(
         html`<cookie-banner cookie-name=${uniqueCookieName()}></cookie-banner>`,
       );
-      expect(banner.shadowRoot!.children).to.have.length(0);
+      // Only its status region, empty and hidden, for the announcements to come.
+      const children = [...banner.shadowRoot!.children];
+      expect(children.map((child) => child.getAttribute('role'))).to.deep.equal(['status']);
+      expect(children[0].getClientRects()[0]?.height ?? 0).to.be.at.most(1);
+      expect(visibleText(children[0])).to.equal('');
       banner.inventory = testInventory();
       await banner.updateComplete;
       expect(region(banner)).to.exist;

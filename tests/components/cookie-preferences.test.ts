@@ -317,8 +317,12 @@ describe('<cookie-preferences>', () => {
       expect(events[0].bubbles && events[0].composed).to.equal(true);
       expect(storedDecision(cookieName)!.categories).to.deep.equal(expected);
       expect(storedDecision(cookieName)!.id).to.equal(events[0].detail.id);
+      // The page has no banner: the dialog's own status region says it.
       const status = preferences.shadowRoot!.querySelector('[role="status"]')!;
-      expect(visibleText(status)).to.equal('Your choices have been saved.');
+      await waitUntil(
+        () => visibleText(status) === 'Your choices have been saved.',
+        'the decision is announced',
+      );
       expectSame(document.activeElement, page.opener, 'focus');
     });
 
@@ -396,7 +400,10 @@ describe('<cookie-preferences>', () => {
             .map((cookie) => cookie.name),
         );
         const summary = categories[index].querySelector('details > summary')!;
-        expect(visibleText(summary)).to.equal(`Cookies in this category (${names.length})`);
+        // Named after its category: the lists are told apart by name.
+        expect(visibleText(summary)).to.equal(
+          `Cookies in the category ${(category.label as Record<string, string>).en} (${names.length})`,
+        );
       }
       preferences.hide();
       await closed(preferences);
@@ -420,7 +427,7 @@ describe('<cookie-preferences>', () => {
       const details = statistics.querySelector('details')!;
       expect(details.open, 'five cookies start collapsed').to.equal(false);
       expect(visibleText(details.querySelector('summary'))).to.equal(
-        'Cookies in this category (5)',
+        'Cookies in the category Statistics cookies (5)',
       );
       expect(details.querySelector('cookie-table'), 'no table while collapsed').to.equal(null);
 

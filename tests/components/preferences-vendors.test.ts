@@ -117,7 +117,7 @@ describe('<cookie-preferences> with vendors', () => {
   it('lists a category’s vendors, each with its description, policy link and own cookies', async () => {
     const preferences = await openPreferences();
     expect(visibleText(vendorList(preferences).querySelector('summary'))).to.equal(
-      'Partners in this category (2)',
+      'Partners in the category Embedded media (2)',
     );
     await expandVendors(preferences);
     const vendors = [...root(preferences).querySelectorAll('[part~="vendor"]')];
@@ -150,7 +150,9 @@ describe('<cookie-preferences> with vendors', () => {
     const mediaCategory = root(preferences).querySelectorAll('[part~="category"]')[2];
     const own = [...mediaCategory.querySelectorAll(':scope > [part~="cookies"]')];
     expect(own).to.have.length(1);
-    expect(visibleText(own[0].querySelector('summary'))).to.equal('Cookies in this category (1)');
+    expect(visibleText(own[0].querySelector('summary'))).to.equal(
+      'Cookies in the category Embedded media (1)',
+    );
   });
 
   it('switching the category switches all its vendors, on and off', async () => {

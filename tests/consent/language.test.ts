@@ -117,33 +117,51 @@ describe('resolveText', () => {
     'pt-BR': 'Cookies necessários',
   };
 
-  it('gives a plain string whatever the language', () => {
-    expect(resolveText('Cookies', ['fr'])).to.equal('Cookies');
-    expect(resolveText('', ['fr'])).to.equal('');
+  it('gives a plain string whatever the language, and no language for it', () => {
+    expect(resolveText('Cookies', ['fr'])).to.deep.equal({ text: 'Cookies' });
+    expect(resolveText('', ['fr'])).to.deep.equal({ text: '' });
   });
 
-  it('gives the text of the first preference it has', () => {
-    expect(resolveText(label, ['fr', 'en'])).to.equal('Cookies nécessaires');
-    expect(resolveText(label, ['en', 'fr'])).to.equal('Necessary cookies');
-    expect(resolveText(label, ['fr-CA'])).to.equal('Cookies nécessaires');
-    expect(resolveText(label, ['pt-br'])).to.equal('Cookies necessários');
-    expect(resolveText(label, ['pt'])).to.equal('Cookies necessários');
-    expect(resolveText({ 'zh-Hans': '简体', 'zh-Hant': '繁體' }, ['zh-TW'])).to.equal('繁體');
+  it('gives the text of the first preference it has, and the language it picked', () => {
+    expect(resolveText(label, ['fr', 'en'])).to.deep.equal({
+      text: 'Cookies nécessaires',
+      language: 'fr',
+    });
+    expect(resolveText(label, ['en', 'fr'])).to.deep.equal({
+      text: 'Necessary cookies',
+      language: 'en',
+    });
+    expect(resolveText(label, ['fr-CA']).language).to.equal('fr');
+    expect(resolveText(label, ['pt-br'])).to.deep.equal({
+      text: 'Cookies necessários',
+      language: 'pt-BR',
+    });
+    expect(resolveText(label, ['pt']).text).to.equal('Cookies necessários');
+    expect(resolveText({ 'zh-Hans': '简体', 'zh-Hant': '繁體' }, ['zh-TW'])).to.deep.equal({
+      text: '繁體',
+      language: 'zh-Hant',
+    });
   });
 
   it('follows the chain of preferences', () => {
-    expect(resolveText(label, ['de', 'it', 'en'])).to.equal('Necessary cookies');
-    expect(resolveText(label, [undefined, 'C', 'fr'])).to.equal('Cookies nécessaires');
+    expect(resolveText(label, ['de', 'it', 'en']).language).to.equal('en');
+    expect(resolveText(label, [undefined, 'C', 'fr']).text).to.equal('Cookies nécessaires');
   });
 
-  it('gives the first text the inventory has when no preference fits', () => {
-    expect(resolveText(label, ['de'])).to.equal('Cookies nécessaires');
-    expect(resolveText({ de: 'Notwendig', en: 'Necessary' }, [])).to.equal('Notwendig');
+  it('gives the first text the inventory has, in its language, when no preference fits', () => {
+    expect(resolveText(label, ['de'])).to.deep.equal({
+      text: 'Cookies nécessaires',
+      language: 'fr',
+    });
+    expect(resolveText({ de: 'Notwendig', en: 'Necessary' }, [])).to.deep.equal({
+      text: 'Notwendig',
+      language: 'de',
+    });
   });
 
   it('gives an empty string for no text at all', () => {
-    expect(resolveText(undefined, ['fr'])).to.equal('');
-    expect(resolveText({}, ['fr'])).to.equal('');
+    expect(resolveText(undefined, ['fr'])).to.deep.equal({ text: '' });
+    expect(resolveText({}, ['fr'])).to.deep.equal({ text: '' });
   });
 });
 

@@ -6,6 +6,7 @@ import { ConsentElement } from '../consent-element.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
 import { bannerStyles } from './cookie-banner.styles.js';
+import { announceAcceptAll, announceRejectAll, DecisionStatus } from './decision-status.js';
 import { FocusNotObscured } from './focus-not-obscured.js';
 
 /**
@@ -35,6 +36,7 @@ import { FocusNotObscured } from './focus-not-obscured.js';
  * @csspart reject-button - "Reject all".
  * @csspart customise-button - "Customise".
  * @csspart reopen-button - The floating button that reopens the preferences (`reopen-button`).
+ * @csspart status - The page's announcement of each decision (`role="status"`, visually hidden), kept while the banner hides.
  *
  * @cssproperty --cookie-consent-background - Background of the banner and dialog.
  * @cssproperty --cookie-consent-color - Text colour.
@@ -68,6 +70,7 @@ export class CookieBanner extends ConsentElement {
   private readonly focusGuard = new FocusNotObscured(this, () =>
     this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
   );
+  private readonly status = new DecisionStatus(this);
 
   /**
    * Whether the banner asks the visitor now: an inventory, and no valid
@@ -116,7 +119,7 @@ export class CookieBanner extends ConsentElement {
   }
 
   override render() {
-    if (!this.visible) return this.renderReopenButton();
+    if (!this.visible) return html`${this.renderReopenButton()}${this.status.render()}`;
     // Shown once its texts are there, never in English before the visitor's language.
     const gpcNote = this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
     return html`
@@ -184,6 +187,7 @@ export class CookieBanner extends ConsentElement {
           </div>
         </div>
       </div>
+      ${this.status.render()}
     `;
   }
 
@@ -213,11 +217,11 @@ export class CookieBanner extends ConsentElement {
   }
 
   private acceptAll(): void {
-    this.store.acceptAll(this);
+    if (this.store.acceptAll(this)) announceAcceptAll();
   }
 
   private rejectAll(): void {
-    this.store.rejectAll(this);
+    if (this.store.rejectAll(this)) announceRejectAll();
   }
 
   private customise(event: Event): void {

@@ -4,8 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
+import { announce, DecisionStatus } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
-import { withIsolatedText } from '../isolated-text.js';
+import { shownText, withIsolatedText, type ShownText } from '../isolated-text.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
 import { styleProperties } from '../style-properties.js';
 import { embedStyles } from './cookie-embed.styles.js';
@@ -26,6 +27,11 @@ const noticeText = (vendor: string) =>
       desc: "Text of the placeholder of embedded content; the provider's name",
     },
   );
+const allowedText = (vendor: string) =>
+  msg(str`${vendor} is allowed: its content is loaded.`, {
+    id: 'embed.allowed',
+    desc: "Announced to screen readers after the placeholder's button allowed the provider; the provider's name",
+  });
 const loadText = (vendor: string) =>
   msg(str`Allow ${vendor} and load the content`, {
     id: 'embed.load',
@@ -63,6 +69,7 @@ const loadText = (vendor: string) =>
  * @csspart actions - The row of the button and the link.
  * @csspart load-button - "Allow … and load the content".
  * @csspart preferences-link - "Manage cookie preferences" (a link to the vendor's policy, or a button).
+ * @csspart status - The page's announcement of each decision (`role="status"`, visually hidden); it speaks when the page has no banner nor dialog.
  *
  * @cssproperty --cookie-consent-background - Background of the placeholder.
  * @cssproperty --cookie-consent-color - Text colour.
@@ -88,6 +95,7 @@ export class CookieEmbed extends ConsentElement {
   private focusLeaving = false;
   private reportedUnknownVendor?: { vendorId: string; inventory: CookieInventory };
   private readonly content = new EmbeddedContentController(this, () => this.granted);
+  private readonly status = new DecisionStatus(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The inventory reaches the store here first: the decision is read after.
@@ -113,7 +121,7 @@ export class CookieEmbed extends ConsentElement {
     const size = this.contentSize;
     const inventory = this.shownInventory;
     const vendorId = this.vendor ?? '';
-    const label = (inventory && this.text(vendorOf(inventory, vendorId)?.label)) || vendorId;
+    const label = shownText(this.text(vendorOf(inventory, vendorId)?.label), vendorId);
     let body: unknown = nothing;
     if (this.granted) body = html`<slot></slot>`;
     else if (inventory) body = this.renderPlaceholder(inventory, vendorId, label);
@@ -127,17 +135,18 @@ export class CookieEmbed extends ConsentElement {
         })}
         role=${ifDefined(body === nothing ? undefined : 'group')}
         aria-labelledby=${ifDefined(!this.granted && inventory ? 'title' : undefined)}
-        aria-label=${ifDefined(this.granted ? titleText(label) : undefined)}
+        aria-label=${ifDefined(this.granted ? titleText(label.text) : undefined)}
         tabindex="-1"
       >
         ${body}
       </div>
+      ${this.status.render()}
     `;
   }
 
-  private renderPlaceholder(inventory: CookieInventory, vendorId: string, label: string) {
+  private renderPlaceholder(inventory: CookieInventory, vendorId: string, label: ShownText) {
     const vendor = vendorOf(inventory, vendorId);
-    const description = this.text(vendor?.description);
+    const description = shownText(this.text(vendor?.description));
     const policyHref = safePolicyHref(vendor);
     const preferences = msg('Manage cookie preferences', {
       id: 'embed.preferences',
@@ -148,8 +157,15 @@ export class CookieEmbed extends ConsentElement {
         <p id="title" part="title" class="title">${withIsolatedText(titleText, label)}</p>
         <p part="notice">${withIsolatedText(noticeText, label)}</p>
         ${
-          description
-            ? html`<p part="description" class="description" dir="auto">${description}</p>`
+          description.text
+            ? html`<p
+                part="description"
+                class="description"
+                lang=${ifDefined(description.lang)}
+                dir=${description.dir ?? 'auto'}
+              >
+                ${description.text}
+              </p>`
             : nothing
         }
         <div part="actions" class="actions">
@@ -185,7 +201,10 @@ export class CookieEmbed extends ConsentElement {
   }
 
   private allow(): void {
-    if (this.vendor) this.store.grant(this.vendor, this);
+    const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
+    if (vendor && this.store.grant(vendor.id, this)) {
+      announce(allowedText(shownText(this.text(vendor.label), vendor.id).text));
+    }
   }
 
   private managePreferences(event: MouseEvent): void {

@@ -6,7 +6,14 @@ import { globalPrivacyControl } from '../../consent/choices.js';
 import { coveredByGpc, vendorsOf } from '../../consent/vendors.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
+import {
+  announce,
+  announceAcceptAll,
+  announceRejectAll,
+  DecisionStatus,
+} from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
+import { isolated, shownText, withIsolatedText, type ShownText } from '../isolated-text.js';
 import { canTakeFocus, restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
@@ -63,9 +70,6 @@ function partlyText(): string {
   });
 }
 
-/** How long the "choices saved" message stays for assistive technologies. */
-const STATUS_MS = 5000;
-
 /**
  * The choice per category, in a modal dialog: one switch per category
  * (required ones on and locked), each with its description and its cookies,
@@ -93,7 +97,7 @@ const STATUS_MS = 5000;
  * @csspart cookies - The collapsible list of a category's or a vendor's cookies.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button of the row.
- * @csspart status - The "choices saved" announcement.
+ * @csspart status - The page's announcement of each decision (`role="status"`, visually hidden); it speaks when the page has no banner.
  *
  * @cssproperty --cookie-consent-background - Background of the dialog.
  * @cssproperty --cookie-consent-color - Text colour.
@@ -113,13 +117,12 @@ export class CookiePreferences extends ConsentElement {
 
   /** The switches' state before saving: a category id → on. */
   @state() private draft: Record<string, boolean> = {};
-  @state() private statusMessage = '';
   /** Categories whose long cookie list the visitor has expanded. */
   @state() private expanded = new Set<string>();
 
   @query('dialog') private dialog?: HTMLDialogElement;
   private opener?: HTMLElement | null;
-  private statusTimer?: ReturnType<typeof setTimeout>;
+  private readonly status = new DecisionStatus(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -167,7 +170,7 @@ export class CookiePreferences extends ConsentElement {
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
         ${inventory && this.open ? this.renderContent(inventory) : nothing}
       </dialog>
-      <div part="status" class="visually-hidden" role="status">${this.statusMessage}</div>
+      ${this.status.render()}
     `;
   }
 
@@ -249,7 +252,8 @@ export class CookiePreferences extends ConsentElement {
     const required = category.required === true;
     const vendors = vendorsOf(inventory, category.id);
     const id = `category-${index}`;
-    const description = this.text(category.description);
+    const label = shownText(this.text(category.label), category.id);
+    const description = shownText(this.text(category.description));
     // With vendors, the category's switch sums theirs up: on, off, or partly.
     const granted = vendors.filter((vendor) => this.draft[vendor.id] === true).length;
     const checked =
@@ -265,19 +269,22 @@ export class CookiePreferences extends ConsentElement {
       <div part="category" class="category">
         ${this.renderSwitch({
           id,
-          label: this.text(category.label) || category.id,
+          label,
           checked,
           partly,
           locked: required,
           // A switch has no mixed state: a category with vendors is a checkbox, which has.
           role: vendors.length > 0 ? undefined : 'switch',
-          describedBy: [description ? `${id}-description` : '', ...notes.map((note) => note.id)],
+          describedBy: [
+            description.text ? `${id}-description` : '',
+            ...notes.map((note) => note.id),
+          ],
           notes: notes.map((note) => note.template),
           onChange: (on) => this.toggleCategory(category.id, vendors, on),
         })}
-        ${description ? html`<p class="description" id="${id}-description" dir="auto">${description}</p>` : nothing}
-        ${vendors.length > 0 ? this.renderVendors(inventory, category, vendors, required, id) : nothing}
-        ${this.renderCookies(inventory, { category: category.id, ...(vendors.length > 0 ? { vendor: '' } : {}) }, this.text(category.label) || category.id, id)}
+        ${this.renderDescription(`${id}-description`, description)}
+        ${vendors.length > 0 ? this.renderVendors(inventory, category, label, vendors, required, id) : nothing}
+        ${this.renderCookies(inventory, { category: category.id, ...(vendors.length > 0 ? { vendor: '' } : {}) }, label, id)}
       </div>
     `;
   }
@@ -286,7 +293,7 @@ export class CookiePreferences extends ConsentElement {
   // mixed) state itself; ARIA in HTML forbids adding aria-checked to it.
   private renderSwitch(options: {
     id: string;
-    label: string;
+    label: ShownText;
     checked: boolean;
     partly: boolean;
     locked: boolean;
@@ -298,7 +305,7 @@ export class CookiePreferences extends ConsentElement {
     const describedBy = options.describedBy.filter(Boolean).join(' ');
     return html`
       <div class="switch-row">
-        <label class="label" for=${options.id}><bdi>${options.label}</bdi></label>
+        <label class="label" for=${options.id}>${isolated(options.label)}</label>
         ${options.notes.length > 0 ? html`<span class="notes">${options.notes}</span>` : nothing}
         <input
           id=${options.id}
@@ -306,6 +313,7 @@ export class CookiePreferences extends ConsentElement {
           class="switch"
           type="checkbox"
           role=${ifDefined(options.role)}
+          lang=${ifDefined(options.label.lang)}
           .checked=${options.checked}
           .indeterminate=${options.partly}
           ?disabled=${options.locked}
@@ -316,9 +324,23 @@ export class CookiePreferences extends ConsentElement {
     `;
   }
 
+  /** A description from the inventory, in its own language and direction. */
+  private renderDescription(id: string, description: ShownText) {
+    if (!description.text) return nothing;
+    return html`<p
+      class="description"
+      id=${id}
+      lang=${ifDefined(description.lang)}
+      dir=${description.dir ?? 'auto'}
+    >
+      ${description.text}
+    </p>`;
+  }
+
   private renderVendors(
     inventory: CookieInventory,
     category: CookieCategory,
+    categoryLabel: ShownText,
     vendors: CookieVendor[],
     required: boolean,
     categoryId: string,
@@ -331,10 +353,14 @@ export class CookiePreferences extends ConsentElement {
       @toggle=${(event: Event) => this.onListToggle(`vendors:${category.id}`, event)}
     >
       <summary>
-        ${msg(str`Partners in this category (${count})`, {
-          id: 'preferences.vendor-count',
-          desc: "Summary of the collapsible list of a category's partners (third parties), each with its own switch; the number of partners",
-        })}
+        ${withIsolatedText(
+          (name) =>
+            msg(str`Partners in the category ${name} (${count})`, {
+              id: 'preferences.category-vendors',
+              desc: "Summary of the collapsible list of a category's partners (third parties), each with its own switch; the category's name, and the number of partners",
+            }),
+          categoryLabel,
+        )}
       </summary>
       <ul class="vendor-list">
         ${vendors.map((vendor, index) => this.renderVendor(inventory, vendor, required, `${categoryId}-vendor-${index}`))}
@@ -348,8 +374,8 @@ export class CookiePreferences extends ConsentElement {
     required: boolean,
     id: string,
   ) {
-    const label = this.text(vendor.label) || vendor.id;
-    const description = this.text(vendor.description);
+    const label = shownText(this.text(vendor.label), vendor.id);
+    const description = shownText(this.text(vendor.description));
     // Read once: the value checked is the value rendered.
     const policyHref = vendor.policyHref;
     const gpc = this.gpcNote(inventory, vendor.id, `${id}-gpc`);
@@ -365,11 +391,11 @@ export class CookiePreferences extends ConsentElement {
         partly: false,
         locked: required,
         role: 'switch',
-        describedBy: [description ? `${id}-description` : '', ...notes.map((note) => note.id)],
+        describedBy: [description.text ? `${id}-description` : '', ...notes.map((note) => note.id)],
         notes: notes.map((note) => note.template),
         onChange: (on) => this.toggle(vendor.id, on),
       })}
-      ${description ? html`<p class="description" id="${id}-description" dir="auto">${description}</p>` : nothing}
+      ${this.renderDescription(`${id}-description`, description)}
       ${
         typeof policyHref === 'string' && isSafeHref(policyHref)
           ? html`<p class="policy">
@@ -378,10 +404,14 @@ export class CookiePreferences extends ConsentElement {
                 href=${policyHref}
                 target="_blank"
                 rel="noopener noreferrer"
-                >${msg(str`Privacy policy of ${label}`, {
-                  id: 'preferences.vendor-policy',
-                  desc: "Link to a partner's own privacy policy; the partner's name",
-                })}</a
+                >${withIsolatedText(
+                  (vendorLabel) =>
+                    msg(str`Privacy policy of ${vendorLabel}`, {
+                      id: 'preferences.vendor-policy',
+                      desc: "Link to a partner's own privacy policy; the partner's name",
+                    }),
+                  label,
+                )}</a
               >
             </p>`
           : nothing
@@ -397,21 +427,27 @@ export class CookiePreferences extends ConsentElement {
   private renderCookies(
     inventory: CookieInventory,
     filter: { category: string; vendor?: string },
-    caption: string,
+    owner: ShownText,
     key: string,
   ) {
     const lists = cookieListsOf(inventory);
     const count = lists.counts.get(listKey(filter.category, filter.vendor)) ?? 0;
     if (count === 0) return nothing;
-    const summary = filter.vendor
-      ? msg(str`Cookies of this partner (${count})`, {
-          id: 'preferences.vendor-cookie-count',
-          desc: "Summary of the collapsible list of one partner's cookies; the number of cookies",
-        })
-      : msg(str`Cookies in this category (${count})`, {
-          id: 'preferences.cookie-count',
-          desc: 'Summary of the collapsible list of a category’s cookies; the number of cookies',
-        });
+    // Each summary names its category or partner: a list of them all named
+    // "Cookies in this category" told a screen reader's user nothing.
+    const summary = withIsolatedText(
+      (name) =>
+        filter.vendor
+          ? msg(str`Cookies of ${name} (${count})`, {
+              id: 'preferences.vendor-cookies',
+              desc: "Summary of the collapsible list of one partner's cookies; the partner's name, and the number of cookies",
+            })
+          : msg(str`Cookies in the category ${name} (${count})`, {
+              id: 'preferences.category-cookies',
+              desc: 'Summary of the collapsible list of a category’s cookies; the category’s name, and the number of cookies',
+            }),
+      owner,
+    );
     return html`<details
       part="cookies"
       ?open=${count <= OPEN_LIST_LIMIT}
@@ -425,7 +461,6 @@ export class CookiePreferences extends ConsentElement {
               category=${filter.category}
               vendor=${ifDefined(filter.vendor)}
               cookie-name=${this.cookieName}
-              caption=${caption}
               show-duration
               show-party
               ?show-storage=${lists.showStorage}
@@ -474,30 +509,25 @@ export class CookiePreferences extends ConsentElement {
   }
 
   private acceptAll(): void {
-    this.store.acceptAll(this);
+    if (this.store.acceptAll(this)) announceAcceptAll();
     this.hide();
   }
 
   private rejectAll(): void {
-    this.store.rejectAll(this);
+    if (this.store.rejectAll(this)) announceRejectAll();
     this.hide();
   }
 
   private save(): void {
-    this.store.save(this.draft, this);
+    if (this.store.save(this.draft, this)) {
+      announce(
+        msg('Your choices have been saved.', {
+          id: 'preferences.saved',
+          desc: 'Announced to screen readers after saving the choices',
+        }),
+      );
+    }
     this.hide();
-    this.announce(
-      msg('Your choices have been saved.', {
-        id: 'preferences.saved',
-        desc: 'Announced to screen readers after saving the choices',
-      }),
-    );
-  }
-
-  private announce(message: string): void {
-    this.statusMessage = message;
-    clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => (this.statusMessage = ''), STATUS_MS);
   }
 
   /** The choices in force, categories and vendors, or everything optional off before any decision. */

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CookieInfo, CookieInventory } from '../../consent/inventory.js';
+import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { formatDuration } from '../format-duration.js';
+import { isolated, shownText, type ShownText } from '../isolated-text.js';
 import { tableStyles } from './cookie-table.styles.js';
 
 /**
@@ -32,7 +33,7 @@ import { tableStyles } from './cookie-table.styles.js';
 export class CookieTable extends ConsentElement {
   static override styles = tableStyles;
 
-  /** Shows only the cookies of this category id; its label becomes the caption. */
+  /** Shows only the cookies of this category id; its label becomes the caption (the vendor's, with `vendor`). */
   @property({ reflect: true }) category?: string;
 
   /**
@@ -98,14 +99,10 @@ export class CookieTable extends ConsentElement {
         (!this.category || cookie.category === this.category) &&
         (vendor === undefined || (cookie.vendor ?? '') === vendor),
     );
-    const caption =
-      this.caption ??
-      (category
-        ? this.text(category.label) || category.id
-        : msg('Cookies used on this site', {
-            id: 'table.caption',
-            desc: 'Caption of the table listing every cookie of the site',
-          }));
+    const caption: ShownText =
+      this.caption !== undefined
+        ? { text: this.caption }
+        : this.inventoryCaption(inventory, category);
     return html`
       <div
         part="scroller"
@@ -115,8 +112,13 @@ export class CookieTable extends ConsentElement {
         tabindex=${ifDefined(this.overflowing ? 0 : undefined)}
       >
         <table part="table">
-          <caption id="caption" part="caption">
-            ${caption}
+          <caption
+            id="caption"
+            part="caption"
+            lang=${ifDefined(caption.lang)}
+            dir=${ifDefined(caption.dir)}
+          >
+            ${caption.text}
           </caption>
           <thead>
             <tr>
@@ -181,22 +183,41 @@ export class CookieTable extends ConsentElement {
     return headers;
   }
 
+  /**
+   * The caption from the inventory: the vendor's label for one vendor's
+   * items, else the category's, else one for the whole site.
+   */
+  private inventoryCaption(inventory: CookieInventory, category?: CookieCategory): ShownText {
+    const vendor = this.vendor && inventory.vendors?.find((item) => item.id === this.vendor);
+    if (vendor) return shownText(this.text(vendor.label), vendor.id);
+    if (category) return shownText(this.text(category.label), category.id);
+    return {
+      text: msg('Cookies used on this site', {
+        id: 'table.caption',
+        desc: 'Caption of the table listing every cookie of the site',
+      }),
+    };
+  }
+
   // Inventory texts are isolated (<bdi>, and <code> for names, which are
   // always left to right): French in an Arabic UI must not turn "13 mois"
   // into "mois 13", and an Arabic text in a French UI keeps its own order.
+  // Each carries its language when it is not the interface's.
   private renderRow(cookie: CookieInfo) {
     return html`
       <tr>
-        <td part="cell"><bdi>${this.text(cookie.provider)}</bdi></td>
-        <td part="cell"><bdi>${this.text(cookie.service)}</bdi></td>
+        <td part="cell">${isolated(shownText(this.text(cookie.provider)))}</td>
+        <td part="cell">${isolated(shownText(this.text(cookie.service)))}</td>
         <td part="cell"><code dir="ltr">${cookie.name}</code></td>
-        <td part="cell"><bdi>${this.text(cookie.purpose)}</bdi></td>
+        <td part="cell">${isolated(shownText(this.text(cookie.purpose)))}</td>
         ${
           this.showDuration
             ? html`<td part="cell">
-                <bdi
-                  >${formatDuration(cookie.duration, getUiLocale(), this.language.textPreferences)}</bdi
-                >
+                ${isolated(
+                  shownText(
+                    formatDuration(cookie.duration, getUiLocale(), this.language.textPreferences),
+                  ),
+                )}
               </td>`
             : nothing
         }
