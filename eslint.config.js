@@ -14,6 +14,12 @@ export default tseslint.config(
       'storybook-static/**',
       'src/i18n/generated/**',
       'node_modules/**',
+      'examples/*/node_modules/**',
+      'examples/*/dist/**',
+      // What .gitignore leaves out too: virtual environments and scratch builds.
+      '.venv-*/**',
+      '.tmp/**',
+      'django/build/**',
     ],
   },
   js.configs.recommended,
