@@ -42,6 +42,19 @@ describe('the README', () => {
     const template = /<template>([\s\S]*?)<\/template>/.exec(embed)?.[1] ?? '';
     assert.match(template, /<iframe[\s\S]*\swidth="\d+"[\s\S]*\sheight="\d+"/);
   });
+
+  it('shows only lines of examples/react in its React snippet', () => {
+    const [snippet] = blocks('tsx');
+    assert.ok(snippet, 'no tsx block');
+    const example = readFileSync(
+      new URL('../../examples/react/src/main.tsx', import.meta.url),
+      'utf8',
+    );
+    const lines = new Set(example.split('\n').map((line) => line.trim()));
+    for (const line of snippet.split('\n').filter((line) => line.trim() !== '')) {
+      assert.ok(lines.has(line.trim()), `not in examples/react/src/main.tsx: ${line.trim()}`);
+    }
+  });
 });
 
 // Every line of the Django snippets (```python and ```django blocks, in this

@@ -1,0 +1,103 @@
+/**
+ * `cookie-consent-elements/react`: the four elements for React.
+ *
+ * - React 19 renders custom elements itself: importing this module (or only
+ *   its types) types `<cookie-banner inventory={…} onconsent-change={…}>` in
+ *   TSX. React 19 sets `inventory` as a property and listens to
+ *   `consent-change` through `onconsent-change`.
+ * - React 18 sets every prop as an attribute, so an inventory object never
+ *   reaches the element and `consent-change` has no prop: use the components
+ *   exported here, made with `@lit/react`, which set properties and take
+ *   `onConsentChange`.
+ *
+ * `react` and `@lit/react` are optional peer dependencies: only sites that
+ * import this module need them. Importing it defines the four elements.
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import type { LitElement } from 'lit';
+import {
+  CookieBanner as CookieBannerElement,
+  CookieEmbed as CookieEmbedElement,
+  CookiePreferences as CookiePreferencesElement,
+  CookieTable as CookieTableElement,
+  type ConsentChangeEvent,
+} from './index.js';
+
+/** Whether `T`'s property `K` can be written (a getter alone cannot). */
+type IsWritable<T, K extends keyof T> =
+  (<U>() => U extends { [Q in K]: T[K] } ? 1 : 2) extends <U>() => U extends {
+    -readonly [Q in K]: T[K];
+  }
+    ? 1
+    : 2
+    ? true
+    : false;
+
+/** The element's own public fields that JSX may set: not its methods, getters, or Lit's members. */
+type ElementFields<E> = {
+  [
+    K in Exclude<keyof E, keyof LitElement> as E[K] extends (...args: never[]) => unknown
+      ? never
+      : IsWritable<E, K> extends true
+        ? K
+        : never
+  ]?: E[K];
+};
+
+/**
+ * What TSX accepts on a tag with React 19: the element's fields (`inventory`,
+ * `cookieName`…), its attributes (`cookie-name`…, which TypeScript lets
+ * through as they contain a dash), the usual HTML props and `consent-change`.
+ */
+export type CookieElementProps<E extends HTMLElement> = ElementFields<E> &
+  React.HTMLAttributes<E> &
+  React.RefAttributes<E> & {
+    'onconsent-change'?: (event: ConsentChangeEvent) => void;
+  };
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'cookie-banner': CookieElementProps<CookieBannerElement>;
+      'cookie-preferences': CookieElementProps<CookiePreferencesElement>;
+      'cookie-table': CookieElementProps<CookieTableElement>;
+      'cookie-embed': CookieElementProps<CookieEmbedElement>;
+    }
+  }
+}
+
+const events = { onConsentChange: 'consent-change' as EventName<ConsentChangeEvent> };
+
+/** `<cookie-banner>` for React 18 and 19: `<CookieBanner inventory={…} onConsentChange={…} />`. */
+export const CookieBanner = createComponent({
+  react: React,
+  tagName: 'cookie-banner',
+  elementClass: CookieBannerElement,
+  events,
+});
+
+/** `<cookie-preferences>` for React 18 and 19. */
+export const CookiePreferences = createComponent({
+  react: React,
+  tagName: 'cookie-preferences',
+  elementClass: CookiePreferencesElement,
+  events,
+});
+
+/** `<cookie-table>` for React 18 and 19. */
+export const CookieTable = createComponent({
+  react: React,
+  tagName: 'cookie-table',
+  elementClass: CookieTableElement,
+  events,
+});
+
+/** `<cookie-embed>` for React 18 and 19; its `<template>` goes in as a child. */
+export const CookieEmbed = createComponent({
+  react: React,
+  tagName: 'cookie-embed',
+  elementClass: CookieEmbedElement,
+  events,
+});
