@@ -15,7 +15,7 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import type { LitElement } from 'lit';
+import type { ElementFields } from './framework-types.js';
 import {
   CookieBanner as CookieBannerElement,
   CookieEmbed as CookieEmbedElement,
@@ -23,27 +23,6 @@ import {
   CookieTable as CookieTableElement,
   type ConsentChangeEvent,
 } from './index.js';
-
-/** Whether `T`'s property `K` can be written (a getter alone cannot). */
-type IsWritable<T, K extends keyof T> =
-  (<U>() => U extends { [Q in K]: T[K] } ? 1 : 2) extends <U>() => U extends {
-    -readonly [Q in K]: T[K];
-  }
-    ? 1
-    : 2
-    ? true
-    : false;
-
-/** The element's own public fields that JSX may set: not its methods, getters, or Lit's members. */
-type ElementFields<E> = {
-  [
-    K in Exclude<keyof E, keyof LitElement> as E[K] extends (...args: never[]) => unknown
-      ? never
-      : IsWritable<E, K> extends true
-        ? K
-        : never
-  ]?: E[K];
-};
 
 /**
  * What TSX accepts on a tag with React 19: the element's fields (`inventory`,

@@ -43,18 +43,27 @@ describe('the README', () => {
     assert.match(template, /<iframe[\s\S]*\swidth="\d+"[\s\S]*\sheight="\d+"/);
   });
 
-  it('shows only lines of examples/react in its React snippet', () => {
-    const [snippet] = blocks('tsx');
-    assert.ok(snippet, 'no tsx block');
-    const example = readFileSync(
-      new URL('../../examples/react/src/main.tsx', import.meta.url),
-      'utf8',
-    );
-    const lines = new Set(example.split('\n').map((line) => line.trim()));
-    for (const line of snippet.split('\n').filter((line) => line.trim() !== '')) {
-      assert.ok(lines.has(line.trim()), `not in examples/react/src/main.tsx: ${line.trim()}`);
-    }
-  });
+  for (const [language, files] of Object.entries({
+    tsx: ['examples/react/src/main.tsx'],
+    vue: [
+      'examples/vue/vite.config.js',
+      'examples/vue/src/env.d.ts',
+      'examples/vue/src/main.ts',
+      'examples/vue/src/App.vue',
+    ],
+  })) {
+    it(`shows only lines of ${files[0].split('/').slice(0, 2).join('/')} in its ${language} snippet`, () => {
+      const [snippet] = blocks(language);
+      assert.ok(snippet, `no ${language} block`);
+      const example = files
+        .map((file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
+        .join('\n');
+      const lines = new Set(example.split('\n').map((line) => line.trim()));
+      for (const line of snippet.split('\n').filter((line) => line.trim() !== '')) {
+        assert.ok(lines.has(line.trim()), `not in ${files.join(', ')}: ${line.trim()}`);
+      }
+    });
+  }
 });
 
 // Every line of the Django snippets (```python and ```django blocks, in this

@@ -1,0 +1,6 @@
+// Defines the elements.
+import 'cookie-consent-elements';
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
