@@ -49,8 +49,13 @@ function importOnServer(specifier) {
   return output.trim().split('\n').at(-1);
 }
 
-const specifiers = Object.keys(exports)
-  .filter((subpath) => !subpath.endsWith('.json'))
+// A path with types only (`./vue`) has nothing to import.
+const specifiers = Object.entries(exports)
+  .filter(
+    ([subpath, target]) =>
+      !subpath.endsWith('.json') && (typeof target === 'string' || target.default),
+  )
+  .map(([subpath]) => subpath)
   .map((subpath) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`));
 
 describe(`importing the package on a server (Node ${process.versions.node})`, () => {
