@@ -83,6 +83,11 @@ const preview: Preview = {
           styles: { width: '320px', height: '640px' },
           type: 'mobile',
         },
+        short320: {
+          name: '320 × 256 (WCAG 1.4.10 reflow, 2.4.11 focus not obscured)',
+          styles: { width: '320px', height: '256px' },
+          type: 'mobile',
+        },
       },
     },
   },

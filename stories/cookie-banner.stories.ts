@@ -307,6 +307,30 @@ export const Narrow320: Story = {
 };
 
 /**
+ * 320 × 256 CSS pixels, as a 1280 × 1024 screen zoomed to 400 %: the banner
+ * takes half the viewport at most and scrolls inside, and the page gets as
+ * much room at its end, so that whatever has focus can be scrolled clear of
+ * the banner (WCAG 2.4.11, 1.4.10).
+ */
+export const Short320x256: Story = {
+  name: '320 × 256 viewport',
+  globals: { locale: 'en', viewport: { value: 'short320', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(window.innerHeight).toBeLessThanOrEqual(256));
+    const base = await findBannerRegion(canvasElement);
+    await waitFor(() =>
+      expect(base.getBoundingClientRect().height).toBeLessThanOrEqual(window.innerHeight / 2 + 1),
+    );
+    await expect(base.scrollHeight).toBeGreaterThan(base.clientHeight);
+    await waitFor(() =>
+      expect(parseFloat(document.documentElement.style.paddingBottom)).toBeGreaterThanOrEqual(
+        base.getBoundingClientRect().height,
+      ),
+    );
+  },
+};
+
+/**
  * The look comes from a few custom properties (try the controls) and from
  * `::part()`: here the host also squares the region's top edge and
  * underlines the policy link more boldly.
@@ -452,7 +476,9 @@ export const BadInventory: Story = {
   play: async ({ canvasElement }) => {
     const banner = bannerOf(canvasElement);
     await expect(banner.visible).toBe(false);
-    await expect(banner.shadowRoot!.querySelector('*')).toBeNull();
+    // Nothing but its status region, empty and visually hidden.
+    await expect(banner.shadowRoot!.querySelector(':not([role="status"])')).toBeNull();
+    await expect(banner.shadowRoot!.textContent!.trim()).toBe('');
     const message = canvasElement.querySelector('pre')!.textContent!;
     await expect(message).toContain('cookies[1].category');
     await expect(message).toContain('categories[2].id');

@@ -4,7 +4,12 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/index.js';
 import type { CookieInventory } from '../src/index.js';
 import { consentChangeAction } from './support/actions.js';
-import { generatedInventory, mediaInventory, seedInventory } from './support/inventories.js';
+import {
+  generatedInventory,
+  inventoryIn,
+  mediaInventory,
+  seedInventory,
+} from './support/inventories.js';
 import { hostPage } from './support/page.js';
 import { pressEscape, recordConsentChanges, shadowQueries } from './support/play.js';
 import {
@@ -45,6 +50,22 @@ async function findOpenDialog(element: Element) {
   const dialog = (await shadowQueries(element).findByRole('dialog')) as HTMLDialogElement;
   await waitFor(() => expect(dialog.open).toBe(true));
   return dialog;
+}
+
+/**
+ * A list's `<summary>` by its whole text: the category's or partner's name in
+ * it is an element of its own (a `<bdi>`), which Testing Library's text
+ * queries do not read across.
+ */
+async function findSummary(element: Element, text: string): Promise<HTMLElement> {
+  let found: HTMLElement | undefined;
+  await waitFor(() => {
+    found = [...element.shadowRoot!.querySelectorAll<HTMLElement>('summary')].find(
+      (summary) => summary.textContent!.replace(/\s+/g, ' ').trim() === text,
+    );
+    return expect(found).toBeTruthy();
+  });
+  return found!;
 }
 
 /** Whether focus is inside `dialog` (looking through the element's shadow root). */
@@ -249,7 +270,7 @@ export const WithVendors: Story = {
     const dialog = await findOpenDialog(element);
     const preferences = shadowQueries(element);
     await userEvent.click(
-      await preferences.findByText('Partners in the category Embedded content (2)'),
+      await findSummary(element, 'Partners in the category Embedded content (2)'),
     );
     await userEvent.click(await preferences.findByRole('switch', { name: 'YouTube' }));
     const media = preferences.getByRole('checkbox', { name: 'Embedded content' });
@@ -268,5 +289,74 @@ export const WithVendors: Story = {
     } finally {
       events.stop();
     }
+  },
+};
+
+/**
+ * The switches as Windows High Contrast shows them. The element's own
+ * `@media (forced-colors: active)` rules are applied here without their media
+ * query, so that off (OpenStreetMap), on (YouTube), partly (Embedded content)
+ * and locked (necessary cookies) can be compared in any browser, in system
+ * colours. To see the real mode, where the browser repaints everything else
+ * too, emulate `forced-colors: active` (Chromium's DevTools, Rendering).
+ */
+export const ForcedColours: Story = {
+  name: 'Forced colours (Windows High Contrast)',
+  globals: { locale: 'en' },
+  render: (args, context) => preferencesPage(args, context, mediaInventory),
+  play: async ({ canvasElement }) => {
+    const element = preferencesOf(canvasElement);
+    await findOpenDialog(element);
+    const root = element.shadowRoot!;
+    const rules = root.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter(
+        (rule): rule is CSSMediaRule =>
+          rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'),
+      )
+      .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+    await expect(rules.length).toBeGreaterThan(0);
+    const forced = new CSSStyleSheet();
+    forced.replaceSync(rules.join('\n'));
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
+
+    const preferences = shadowQueries(element);
+    await userEvent.click(
+      await findSummary(element, 'Partners in the category Embedded content (2)'),
+    );
+    await userEvent.click(await preferences.findByRole('switch', { name: 'YouTube' }));
+    const look = (input: HTMLElement) =>
+      `${getComputedStyle(input).backgroundColor} ${getComputedStyle(input, '::before').backgroundColor}`;
+    const looks = [
+      look(preferences.getByRole('switch', { name: 'OpenStreetMap' })),
+      look(preferences.getByRole('switch', { name: 'YouTube' })),
+      look(preferences.getByRole('checkbox', { name: 'Embedded content' })),
+      look(preferences.getByRole('switch', { name: 'Cookies necessary for the platform to work' })),
+    ];
+    await expect(new Set(looks).size).toBe(4);
+  },
+};
+
+/**
+ * An Arabic interface over an inventory written in French only: the
+ * interface reads right to left, and every text of the inventory keeps
+ * `lang="fr"` and `dir="ltr"`, so that a screen reader reads it with a French
+ * voice and "13 mois" stays in its order (WCAG 3.1.2).
+ */
+export const RightToLeftFrenchInventory: Story = {
+  name: 'Arabic interface, French inventory',
+  globals: { locale: 'ar' },
+  render: (args, context) => preferencesPage(args, context, inventoryIn(seedInventory, 'fr')),
+  play: async ({ canvasElement }) => {
+    const element = preferencesOf(canvasElement);
+    await waitFor(() => expect(element.getAttribute('dir')).toBe('rtl'), { timeout: 5000 });
+    await findOpenDialog(element);
+    const statistics = await shadowQueries(element).findByRole('switch', {
+      name: 'Cookies statistiques',
+    });
+    await expect(statistics.getAttribute('lang')).toBe('fr');
+    const label = (statistics as HTMLInputElement).labels![0].querySelector('bdi')!;
+    await expect(label.getAttribute('lang')).toBe('fr');
+    await expect(label.getAttribute('dir')).toBe('ltr');
   },
 };

@@ -37,6 +37,21 @@ export function generatedInventory(categoryCount: number, cookieCount: number): 
 }
 
 /**
+ * `inventory` with its texts in `language` only, as a site that writes its
+ * inventory in one language has it (a plain string stays as it is).
+ */
+export function inventoryIn(inventory: CookieInventory, language: string): CookieInventory {
+  const keep = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(keep);
+    if (typeof value !== 'object' || value === null) return value;
+    const record = value as Record<string, unknown>;
+    if (typeof record[language] === 'string') return { [language]: record[language] };
+    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, keep(item)]));
+  };
+  return keep(inventory) as CookieInventory;
+}
+
+/**
  * The seed with two mistakes a host could make: a cookie filed under a
  * category that does not exist, and a second category with the same id.
  */

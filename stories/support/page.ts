@@ -16,7 +16,7 @@ export function hostPage(title = 'Cookie policy') {
       <h1 id="cookie-policy">${title}</h1>
       <p>
         This stands for the site's own page. The banner sits at the bottom of the viewport, over the
-        page, without moving it.
+        page, which gets room at its end so that nothing focused stays under the banner.
       </p>
     </main>
   `;
