@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The look every consent element shares, driven by a short list of custom
  * properties (documented on each element). Colours meet 4.5:1 for text and
- * 3:1 for borders in both schemes.
+ * 3:1 for borders in both schemes. `.visually-hidden` is read by assistive
+ * technologies and not shown (the status region).
  */
 export const themeStyles = css`
   :host {
@@ -46,7 +47,6 @@ export const themeStyles = css`
     display: none !important;
   }
 
-  /* Read by assistive technologies, not shown: the status region. */
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

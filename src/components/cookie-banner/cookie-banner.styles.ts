@@ -1,6 +1,10 @@
 import { css } from 'lit';
 import { themeStyles } from '../theme.styles.js';
 
+// A short viewport (a phone held sideways, a zoomed page) keeps half of
+// itself for the page, where focus must stay in view, and the banner scrolls
+// inside (WCAG 2.4.11): the `max-height: 40rem` rule. (Comments inside the
+// CSS would ship in the banner's bytes.)
 export const bannerStyles = [
   themeStyles,
   css`
@@ -21,9 +25,6 @@ export const bannerStyles = [
       box-shadow: 0 0 1rem rgb(0 0 0 / 0.25);
     }
 
-    /* A short viewport (a phone held sideways, a zoomed page) keeps half of
-       itself for the page, where focus must stay in view; the banner scrolls
-       inside (WCAG 2.4.11). */
     @media (max-height: 40rem) {
       .banner {
         max-block-size: 50dvh;
