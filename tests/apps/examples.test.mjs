@@ -5,7 +5,7 @@
 // npm registry; run by `npm run test:apps` (and CI), not by `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,7 @@ import { serveStatic } from './serve-static.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'cookie-consent-apps-'));
 /** Each example, and the optional peers it needs beside the package. */
-const EXAMPLES = { react: ['@lit/react@^1.0.8'], vue: [] };
+const EXAMPLES = { react: ['@lit/react@^1.0.8'], vue: [], svelte: [] };
 const npm = (args, cwd) =>
   execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
@@ -43,9 +43,11 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+const appDir = (name) => join(work, name);
+
 /** Copies, installs and builds `examples/<name>`; serves its build. */
 async function buildExample(name) {
-  const app = join(work, name);
+  const app = appDir(name);
   cpSync(join(root, 'examples', name), app, {
     recursive: true,
     filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
@@ -121,3 +123,33 @@ for (const name of Object.keys(EXAMPLES)) {
     });
   });
 }
+
+// React's and Vue's examples hold their refused cases (`@ts-expect-error`,
+// `@vue-expect-error`); Svelte's markup has no such comment, so they are
+// written here into the built copy and must each fail svelte-check.
+describe('the Svelte types', () => {
+  it('refuse a wrong position, a string inventory and a handler of another event', () => {
+    const app = appDir('svelte');
+    writeFileSync(
+      join(app, 'src/Refused.svelte'),
+      [
+        '<script lang="ts">const onKey = (event: KeyboardEvent) => event.key;</script>',
+        '<cookie-banner position="left"></cookie-banner>',
+        '<cookie-banner inventory="none"></cookie-banner>',
+        '<cookie-banner onconsent-change={onKey}></cookie-banner>',
+      ].join('\n'),
+    );
+    let output = '';
+    try {
+      execFileSync('npx', ['svelte-check', '--output', 'machine'], { cwd: app, encoding: 'utf8' });
+    } catch (error) {
+      output = String(error.stdout);
+    }
+    const errors = output.split('\n').filter((line) => line.includes(' ERROR '));
+    assert.deepEqual(
+      errors.map((line) => /"src\/Refused\.svelte" (\d+):/.exec(line)?.[1]),
+      ['2', '3', '4'],
+      output,
+    );
+  });
+});

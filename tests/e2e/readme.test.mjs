@@ -51,6 +51,11 @@ describe('the README', () => {
       'examples/vue/src/main.ts',
       'examples/vue/src/App.vue',
     ],
+    svelte: [
+      'examples/svelte/src/app.d.ts',
+      'examples/svelte/src/main.ts',
+      'examples/svelte/src/App.svelte',
+    ],
   })) {
     it(`shows only lines of ${files[0].split('/').slice(0, 2).join('/')} in its ${language} snippet`, () => {
       const [snippet] = blocks(language);

@@ -1,0 +1,6 @@
+// Defines the elements.
+import 'cookie-consent-elements';
+import { mount } from 'svelte';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });
