@@ -8,6 +8,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
+  FIREFOX_PATH,
   selectedEngines,
   WEBKIT_MINIBROWSER,
 } from './scripts/browsers.mjs';
@@ -20,7 +21,7 @@ const launchers = {
     }),
   firefox: () =>
     puppeteerLauncher({
-      launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+      launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true },
     }),
   webkit: () =>
     webdriverLauncher({

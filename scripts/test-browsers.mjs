@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
-import { missingEngines, selectedEngines } from './browsers.mjs';
+import { missingEngines, selectedEngines, WEBKIT_DRIVER, XVFB } from './browsers.mjs';
 
 const engines = selectedEngines();
 const missing = missingEngines(engines);
@@ -64,10 +64,10 @@ const env = { ...process.env };
 if (engines.some((engine) => engine.name === 'webkit')) {
   let display = 99;
   while (existsSync(`/tmp/.X${display}-lock`)) display += 1;
-  start('Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
+  start(XVFB, [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
   await waitFor(() => existsSync(`/tmp/.X11-unix/X${display}`), 'Xvfb');
   const port = await freePort();
-  start('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+  start(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
     ...process.env,
     DISPLAY: `:${display}`,
   });
