@@ -20,8 +20,8 @@ const LANGUAGE_DETAILS = join(DIST, 'locales', 'fr.details.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16020, goal: 9 * KIB },
-  everything: { limit: 30650, goal: 12 * KIB },
+  banner: { limit: 16473, goal: 9 * KIB },
+  everything: { limit: 31714, goal: 12 * KIB },
 };
 
 function brotliSize(file) {
