@@ -130,4 +130,26 @@ const consentModeDefault = {
   ],
 };
 
-export default [scriptTag, consentModeDefault];
+/**
+ * Lit's hydration, for pages that render the banner on the server: a module
+ * loaded before dist/cookie-consent.js (Lit must find it as it starts). It
+ * brings the lit-html it hydrates with, which then renders the elements it
+ * patched; built apart, it adds nothing to the entry of other pages.
+ */
+const hydrate = {
+  input: 'src/hydrate.ts',
+  output: { file: 'dist/hydrate.js', format: 'es', sourcemap: true },
+  plugins: [
+    litTrustedTypesPolicy(),
+    resolve({ exportConditions: ['production'], browser: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      compilerOptions: { noEmit: false, declaration: false, sourceMap: true, outDir: 'dist' },
+      include: ['src/hydrate.ts', 'src/trusted-types.ts'],
+      noEmitOnError: true,
+    }),
+    terser({ ecma: 2021, module: true, format: { comments: false } }),
+  ],
+};
+
+export default [scriptTag, consentModeDefault, hydrate];

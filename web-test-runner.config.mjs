@@ -1,6 +1,7 @@
 // The suite runs in three engines from Debian's packages. WebKit is driven
 // through WebKitWebDriver, which scripts/test-browsers.mjs starts (with Xvfb)
 // and announces in WEBKIT_DRIVER_PORT.
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -185,6 +186,84 @@ async function recordedScript(context, next) {
 }
 
 /**
+ * Pages whose banner the server rendered (src/server.ts, bundled for Node by
+ * esbuild on first use, so that no build is needed):
+ * `/test-endpoints/server-rendered.html?key=…&language=…` is the banner, then
+ * one module script, `/test-endpoints/held-script.js?key=…`, answered only
+ * once `/test-endpoints/release-script?key=…` was requested: until then the
+ * page has run none of its scripts. That module loads the hydration, then the
+ * library.
+ */
+let serverModule;
+const heldScripts = new Map();
+function held(key) {
+  if (!heldScripts.has(key)) {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    heldScripts.set(key, { released, release });
+  }
+  return heldScripts.get(key);
+}
+async function renderOnServer() {
+  serverModule ??= build({
+    entryPoints: ['src/server.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    tsconfig: './tsconfig.json',
+    // package.json's sideEffects name lib/, not src/: keep the modules that define the elements.
+    ignoreAnnotations: true,
+    outfile: '.tmp/test-server/server.mjs',
+    logLevel: 'error',
+  }).then(() => import(new URL('./.tmp/test-server/server.mjs', import.meta.url).href));
+  return serverModule;
+}
+const SERVER_RENDERED_INVENTORY = {
+  revision: 1,
+  categories: [
+    { id: 'necessary', required: true, label: { fr: 'Nécessaires', en: 'Necessary' } },
+    { id: 'statistics', label: { fr: 'Statistiques', en: 'Statistics' } },
+  ],
+};
+async function serverRenderedPages(context, next) {
+  const key = String(context.query.key ?? '');
+  if (context.path === '/test-endpoints/release-script') {
+    held(key).release();
+    context.body = '';
+    return undefined;
+  }
+  if (context.path === '/test-endpoints/held-script.js') {
+    await held(key).released;
+    context.set('Cache-Control', 'no-store');
+    context.type = 'text/javascript';
+    context.body = `import '/src/hydrate.ts';\nimport '/src/cookie-consent.ts';\n`;
+    return undefined;
+  }
+  if (context.path !== '/test-endpoints/server-rendered.html') return next();
+  const { renderBanner } = await renderOnServer();
+  const language = String(context.query.language ?? 'en');
+  const banner = renderBanner({
+    inventory: SERVER_RENDERED_INVENTORY,
+    language,
+    policyHref: '/policy/',
+    cookieHeader: context.get('Cookie'),
+  });
+  context.set('Cache-Control', 'no-store');
+  context.type = 'text/html';
+  context.body = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><title>Server-rendered banner</title></head>
+<body>
+<main><h1>A page</h1><p>Its text.</p></main>
+${banner}
+<script type="module" src="/test-endpoints/held-script.js?key=${encodeURIComponent(key)}"></script>
+</body>
+</html>`;
+  return undefined;
+}
+
+/**
  * `executeServerCommand('forced-colors', { active })` emulates
  * `forced-colors: active` (Windows High Contrast) and answers whether it
  * could: Chromium can, through the DevTools protocol; Firefox ESR's WebDriver
@@ -230,6 +309,7 @@ export default {
     litPolicyAsBundled,
     servedWithPolicy,
     recordedScript,
+    serverRenderedPages,
     // A sandboxed frame has an opaque origin: it loads the library's modules
     // only if the server allows any origin, as a CDN would.
     async (context, next) => {

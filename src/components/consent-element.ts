@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
 import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
@@ -78,6 +78,8 @@ export class ConsentElement extends LitElement {
    */
   protected get shownInventory(): CookieInventory | undefined {
     if (this.inventoryRejected || !this.language.ready) return undefined;
+    // A server render (src/server.ts) has no store: it shows what it was given.
+    if (isServer) return this.validInventory;
     const inventory = this.validInventory ?? this.store.inventory;
     // One with vendors waits for the store to take it (their rules are fetched).
     return inventory && this.store.accepts(inventory) ? inventory : undefined;
@@ -101,6 +103,8 @@ export class ConsentElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A server has neither the page's cookies nor its language to follow.
+    if (isServer) return;
     if (changed.has('cookieName') && this.isConnected) this.subscribeStore();
     // Elements without the attribute (such as the tables inside the dialog) leave it as it is.
     if (changed.has('languageCookie') && this.languageCookie) {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import {
   languageDirection,
   resolveLanguage,
@@ -44,7 +44,21 @@ export class LanguageController implements ReactiveController {
    * each read of `document.cookie` is a call into the browser.
    */
   get textPreferences(): string[] {
+    // A server renders the language it was given, and has no page to ask.
+    if (isServer) return [getUiLocale()];
     return (this.preferencesThisUpdate ??= [getUiLocale(), ...pageLanguage.preferences()]);
+  }
+
+  /** Resolves once `ready` is true. */
+  whenReady(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.ready) return resolve();
+      const stop = onUiLocaleChange(() => {
+        if (!this.ready) return;
+        stop();
+        resolve();
+      });
+    });
   }
 
   hostUpdate(): void {

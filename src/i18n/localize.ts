@@ -127,6 +127,27 @@ export function isUiLocaleSettled(): boolean {
   return latestRequest === activeLocale && activeParts === wantedParts.length;
 }
 
+/**
+ * Calls `render` with the texts of `locale` in force (`templates`: every part
+ * of them), then puts back those that were. For a server, which renders one
+ * visitor's language after another's, synchronously: nothing is loaded here.
+ */
+export function withUiTexts<T>(
+  locale: string,
+  templates: LocaleModule['templates'],
+  render: () => T,
+): T {
+  const saved = [activeLocale, activeTemplates, activeParts, latestRequest] as const;
+  activeLocale = latestRequest = locale;
+  activeTemplates = templates;
+  activeParts = wantedParts.length;
+  try {
+    return render();
+  } finally {
+    [activeLocale, activeTemplates, activeParts, latestRequest] = saved;
+  }
+}
+
 /** Calls `listener` after each change of UI language; returns the unsubscribe. */
 export function onUiLocaleChange(listener: () => void): () => void {
   listeners.add(listener);

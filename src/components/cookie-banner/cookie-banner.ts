@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
@@ -78,7 +78,22 @@ export class CookieBanner extends ConsentElement {
    * had granted.
    */
   get visible(): boolean {
+    // A server renders the banner only for a visitor with no decision (src/server.ts).
+    if (isServer) return this.shownInventory !== undefined;
     return this.shownInventory !== undefined && this.store.needsDecision;
+  }
+
+  /**
+   * Whether the server rendered this banner (declarative shadow DOM) and this
+   * element cannot yet tell for itself whether it shows: until then it shows
+   * what the server sent, which hydration adopts only if the first render is
+   * the same template.
+   */
+  private serverRendered = !isServer && this.shadowRoot !== null;
+
+  /** Whether the banner region is rendered: `visible`, or still the server's. */
+  private get shown(): boolean {
+    return this.visible || this.serverRendered;
   }
 
   /** `policyHref` when a visitor may follow it. */
@@ -93,9 +108,20 @@ export class CookieBanner extends ConsentElement {
     trackPageFocus();
   }
 
+  /**
+   * A server-rendered banner keeps the server's markup, in the visitor's
+   * language, until its texts are loaded: a first render in English would be
+   * the same template, adopted with the wrong words, then changed.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.serverRendered || this.language.ready) return super.scheduleUpdate();
+    return this.language.whenReady().then(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('policyHref')) this.checkPolicyHref();
+    if (isServer) return;
     this.focusWasInside = this.matches(':focus-within');
     if (this.store.honoursGpc) {
       this.gpcNoteLoad ??= import('../gpc-note.js').then(
@@ -110,7 +136,12 @@ export class CookieBanner extends ConsentElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const visible = this.visible;
+    // The store took the inventory: from now on the banner shows only if it must.
+    if (this.serverRendered && this.shownInventory !== undefined) {
+      this.serverRendered = false;
+      if (!this.visible) this.requestUpdate();
+    }
+    const visible = this.shown;
     this.focusGuard.update(visible, this.position);
     // The banner hid under the visitor's focus: give it back to the page.
     if (!visible && this.focusWasInside && !this.matches(':focus-within')) {
@@ -119,9 +150,10 @@ export class CookieBanner extends ConsentElement {
   }
 
   override render() {
-    if (!this.visible) return html`${this.renderReopenButton()}${this.status.render()}`;
+    if (!this.shown) return html`${this.renderReopenButton()}${this.status.render()}`;
     // Shown once its texts are there, never in English before the visitor's language.
-    const gpcNote = this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
+    const gpcNote =
+      !isServer && this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
     return html`
       <div part="base" class="banner ${this.position}" role="region" aria-labelledby="title">
         <div class="content">

@@ -1,0 +1,140 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { deleteAllCookies, rawCookie } from './fixtures.js';
+
+/**
+ * A page whose banner the server rendered (web-test-runner.config.mjs:
+ * serverRenderedPages), in a frame of this page: its only script is held by
+ * the server until the test releases it.
+ */
+async function serverRenderedPage(language: string): Promise<{
+  frame: HTMLIFrameElement;
+  release: () => Promise<void>;
+}> {
+  const key = `${language}-${Math.random().toString(36).slice(2)}`;
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}`;
+  document.body.append(frame);
+  await waitUntil(
+    () => frame.contentDocument?.querySelector('main') && bannerRoot(frame)?.querySelector('h2'),
+    'the server-rendered banner never arrived',
+    { timeout: 10000 },
+  );
+  return {
+    frame,
+    release: async () => {
+      await fetch(`/test-endpoints/release-script?key=${key}`);
+    },
+  };
+}
+
+function bannerRoot(frame: HTMLIFrameElement): ShadowRoot | null | undefined {
+  return frame.contentDocument?.querySelector('cookie-banner')?.shadowRoot;
+}
+
+function button(frame: HTMLIFrameElement, name: string): HTMLButtonElement {
+  return bannerRoot(frame)!.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!;
+}
+
+/** Resolves after the frame's next rendering opportunity: what it shows now is painted. */
+function nextFrame(frame: HTMLIFrameElement): Promise<void> {
+  return new Promise((resolve) =>
+    frame.contentWindow!.requestAnimationFrame(() => setTimeout(resolve)),
+  );
+}
+
+const isDefined = (frame: HTMLIFrameElement) =>
+  frame.contentWindow!.customElements.get('cookie-banner') !== undefined;
+
+describe('a banner rendered on the server', () => {
+  beforeEach(() => deleteAllCookies());
+  afterEach(() => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+    deleteAllCookies();
+  });
+
+  it('is painted, styled and in the visitor language before any script runs', async () => {
+    const { frame, release } = await serverRenderedPage('fr');
+    await nextFrame(frame);
+    expect(isDefined(frame)).to.equal(false);
+    const region = bannerRoot(frame)!.querySelector<HTMLElement>('[part~="base"]')!;
+    const box = region.getBoundingClientRect();
+    expect(frame.contentWindow!.getComputedStyle(region).position).to.equal('fixed');
+    expect(box.height).to.be.greaterThan(40);
+    expect(Math.round(box.bottom)).to.equal(frame.contentWindow!.innerHeight);
+    expect(button(frame, 'reject-button').textContent!.trim()).to.equal('Tout refuser');
+    await release();
+  });
+
+  for (const language of ['en', 'fr']) {
+    it(`hydrates without replacing its nodes or moving (${language})`, async () => {
+      const { frame, release } = await serverRenderedPage(language);
+      await nextFrame(frame);
+      const root = bannerRoot(frame)!;
+      const before = {
+        accept: button(frame, 'accept-button'),
+        title: root.querySelector('h2'),
+        text: button(frame, 'reject-button').textContent,
+        box: JSON.stringify(root.querySelector('[part~="base"]')!.getBoundingClientRect()),
+      };
+      await release();
+      const banner = frame.contentDocument!.querySelector('cookie-banner')!;
+      await waitUntil(() => isDefined(frame), 'the library never ran', { timeout: 10000 });
+      await waitUntil(
+        () => (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+        'the banner never rendered',
+        { timeout: 10000 },
+      );
+      await nextFrame(frame);
+      expect(bannerRoot(frame)).to.equal(root);
+      expect(button(frame, 'accept-button')).to.equal(before.accept);
+      expect(root.querySelector('h2')).to.equal(before.title);
+      expect(button(frame, 'reject-button').textContent).to.equal(before.text);
+      expect(root.querySelectorAll('[part~="base"]').length).to.equal(1);
+      expect(
+        JSON.stringify(root.querySelector('[part~="base"]')!.getBoundingClientRect()),
+      ).to.equal(before.box);
+    });
+  }
+
+  it('takes a click once hydrated: the decision is written and the banner goes', async () => {
+    const { frame, release } = await serverRenderedPage('fr');
+    const reject = button(frame, 'reject-button');
+    await release();
+    const banner = frame.contentDocument!.querySelector('cookie-banner')!;
+    await waitUntil(
+      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+      'the banner never hydrated',
+      { timeout: 10000 },
+    );
+    reject.click();
+    await waitUntil(
+      () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
+      'the banner stayed after the click',
+    );
+    const decision = JSON.parse(
+      decodeURIComponent(rawCookie('cookies_preferences', frame.contentDocument!)!),
+    ) as { categories: Record<string, boolean> };
+    expect(decision.categories).to.deep.equal({ necessary: true, statistics: false });
+  });
+
+  it('is not rendered for a visitor who decided', async () => {
+    const { frame, release } = await serverRenderedPage('en');
+    await release();
+    button(frame, 'accept-button');
+    const banner = frame.contentDocument!.querySelector('cookie-banner')!;
+    await waitUntil(
+      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+      'the banner never hydrated',
+      { timeout: 10000 },
+    );
+    button(frame, 'accept-button').click();
+    await waitUntil(() => rawCookie('cookies_preferences') !== undefined, 'no decision');
+    const key = Math.random().toString(36).slice(2);
+    const response = await fetch(`/test-endpoints/server-rendered.html?language=en&key=${key}`);
+    const page = await response.text();
+    await fetch(`/test-endpoints/release-script?key=${key}`);
+    expect(page).to.contain('<cookie-banner');
+    expect(page).not.to.contain('shadowroot');
+  });
+});
