@@ -109,6 +109,8 @@ describe('inventory texts in another language than the interface (WCAG 3.1.2)', 
         dir: 'ltr',
       });
       expect(description, `${name} has a description`).to.exist;
+      // The text as the inventory has it, with no white space of the template around it.
+      expect(description!.textContent, `${name}'s description`).to.equal(visibleText(description));
       expect(languageOf(description!), `${name}'s description`).to.deep.equal({
         lang: 'fr',
         dir: 'ltr',
@@ -209,6 +211,9 @@ describe('inventory texts in another language than the interface (WCAG 3.1.2)', 
       },
     );
     const description = part(embed, 'description')!;
+    expect(description.textContent).to.equal(
+      'Lecteur vidéo de Google, sans cookie tant que la vidéo n’est pas lancée.',
+    );
     expect(languageOf(elementOf(description, visibleText(description)))).to.deep.equal({
       lang: 'fr',
       dir: 'ltr',

@@ -156,18 +156,7 @@ export class CookieEmbed extends ConsentElement {
       <div part="placeholder" class="placeholder">
         <p id="title" part="title" class="title">${withIsolatedText(titleText, label)}</p>
         <p part="notice">${withIsolatedText(noticeText, label)}</p>
-        ${
-          description.text
-            ? html`<p
-                part="description"
-                class="description"
-                lang=${ifDefined(description.lang)}
-                dir=${description.dir ?? 'auto'}
-              >
-                ${description.text}
-              </p>`
-            : nothing
-        }
+        ${this.renderDescription(description)}
         <div part="actions" class="actions">
           ${
             // Granting a vendor the inventory lacks would record nothing for it.
@@ -198,6 +187,14 @@ export class CookieEmbed extends ConsentElement {
         </div>
       </div>
     `;
+  }
+
+  /** The vendor's description from the inventory, in its own language and direction. */
+  private renderDescription({ text, lang, dir }: ShownText) {
+    if (!text) return nothing;
+    // On one line: white space around the text would be part of it.
+    // prettier-ignore
+    return html`<p part="description" class="description" lang=${ifDefined(lang)} dir=${dir ?? 'auto'}>${text}</p>`;
   }
 
   private allow(): void {

@@ -326,15 +326,11 @@ export class CookiePreferences extends ConsentElement {
 
   /** A description from the inventory, in its own language and direction. */
   private renderDescription(id: string, description: ShownText) {
-    if (!description.text) return nothing;
-    return html`<p
-      class="description"
-      id=${id}
-      lang=${ifDefined(description.lang)}
-      dir=${description.dir ?? 'auto'}
-    >
-      ${description.text}
-    </p>`;
+    const { text, lang, dir } = description;
+    if (!text) return nothing;
+    // On one line: white space around the text would be part of it.
+    // prettier-ignore
+    return html`<p class="description" id=${id} lang=${ifDefined(lang)} dir=${dir ?? 'auto'}>${text}</p>`;
   }
 
   private renderVendors(
