@@ -1,6 +1,7 @@
 // The suite runs in three engines from Debian's packages. WebKit is driven
 // through WebKitWebDriver, which scripts/test-browsers.mjs starts (with Xvfb)
 // and announces in WEBKIT_DRIVER_PORT.
+import { URLSearchParams } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -226,6 +227,12 @@ const SERVER_RENDERED_INVENTORY = {
     { id: 'statistics', label: { fr: 'Statistiques', en: 'Statistics' } },
   ],
 };
+/**
+ * With `&form=1`, the banner's buttons post to `/test-endpoints/decision?key=…`
+ * until the script runs: it records each form (GET answers them) and
+ * redirects (303) to `/test-endpoints/decided.html`.
+ */
+const decisionPosts = new Map();
 async function serverRenderedPages(context, next) {
   const key = String(context.query.key ?? '');
   if (context.path === '/test-endpoints/release-script') {
@@ -240,14 +247,34 @@ async function serverRenderedPages(context, next) {
     context.body = `import '/src/hydrate.ts';\nimport '/src/cookie-consent.ts';\n`;
     return undefined;
   }
+  if (context.path === '/test-endpoints/decision') {
+    const posts = decisionPosts.get(key) ?? [];
+    decisionPosts.set(key, posts);
+    if (context.method === 'POST') {
+      posts.push(Object.fromEntries(new URLSearchParams(await bodyText(context.req))));
+      context.status = 303;
+      context.set('Location', `/test-endpoints/decided.html?key=${encodeURIComponent(key)}`);
+      return undefined;
+    }
+    context.body = posts;
+    return undefined;
+  }
+  if (context.path === '/test-endpoints/decided.html') {
+    context.type = 'text/html';
+    context.body = '<!doctype html><title>Decided</title><main id="decided">Back</main>';
+    return undefined;
+  }
   if (context.path !== '/test-endpoints/server-rendered.html') return next();
   const { renderBanner } = await renderOnServer();
   const language = String(context.query.language ?? 'en');
+  const form = context.query.form === '1';
   const banner = renderBanner({
     inventory: SERVER_RENDERED_INVENTORY,
     language,
     policyHref: '/policy/',
     cookieHeader: context.get('Cookie'),
+    decisionAction: form ? `/test-endpoints/decision?key=${encodeURIComponent(key)}` : undefined,
+    csrfToken: form ? 'token-&-"quoted"' : undefined,
   });
   context.set('Cache-Control', 'no-store');
   context.type = 'text/html';

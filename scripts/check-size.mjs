@@ -21,8 +21,8 @@ const HYDRATE = join(DIST, 'hydrate.js');
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16619, goal: 9 * KIB },
-  everything: { limit: 31814, goal: 12 * KIB },
+  banner: { limit: 16708, goal: 9 * KIB },
+  everything: { limit: 31903, goal: 12 * KIB },
 };
 
 function brotliSize(file) {

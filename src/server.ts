@@ -53,6 +53,14 @@ export interface BannerRenderOptions {
   csrfCookie?: string;
   reopenButton?: boolean;
   reloadOnWithdraw?: boolean;
+  /**
+   * Where "Accept all" and "Reject all" post until the script runs
+   * (`decision-action`): an endpoint that sets the decision cookie and
+   * redirects back (see the README). Put the page to return to in its query.
+   */
+  decisionAction?: string;
+  /** A CSRF token posted with that form as `csrfmiddlewaretoken` (`csrf-token`). */
+  csrfToken?: string;
 }
 
 /** The texts of every language but English (built in), banner and details, read once. */
@@ -122,6 +130,8 @@ function renderElement(options: BannerRenderOptions, inventory: CookieInventory 
     language-cookie=${ifDefined(options.languageCookie)}
     consent-endpoint=${ifDefined(options.consentEndpoint)}
     csrf-cookie=${ifDefined(options.csrfCookie)}
+    decision-action=${ifDefined(options.decisionAction)}
+    csrf-token=${ifDefined(options.csrfToken)}
     ?reopen-button=${options.reopenButton === true}
     ?reload-on-withdraw=${options.reloadOnWithdraw === true}
     .inventory=${inventory}

@@ -6,14 +6,18 @@ import { deleteAllCookies, rawCookie } from './fixtures.js';
  * serverRenderedPages), in a frame of this page: its only script is held by
  * the server until the test releases it.
  */
-async function serverRenderedPage(language: string): Promise<{
+async function serverRenderedPage(
+  language: string,
+  { form = false } = {},
+): Promise<{
   frame: HTMLIFrameElement;
+  key: string;
   release: () => Promise<void>;
 }> {
   const key = `${language}-${Math.random().toString(36).slice(2)}`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}`;
+  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}`;
   document.body.append(frame);
   await waitUntil(
     () => frame.contentDocument?.querySelector('main') && bannerRoot(frame)?.querySelector('h2'),
@@ -22,6 +26,7 @@ async function serverRenderedPage(language: string): Promise<{
   );
   return {
     frame,
+    key,
     release: async () => {
       await fetch(`/test-endpoints/release-script?key=${key}`);
     },
@@ -136,5 +141,74 @@ describe('a banner rendered on the server', () => {
     await fetch(`/test-endpoints/release-script?key=${key}`);
     expect(page).to.contain('<cookie-banner');
     expect(page).not.to.contain('shadowroot');
+  });
+
+  describe('with a decision-action (the form for pages whose script has not run)', () => {
+    /** The forms the test endpoint received for `key`. */
+    async function posts(key: string): Promise<Record<string, string>[]> {
+      const response = await fetch(`/test-endpoints/decision?key=${key}`);
+      return (await response.json()) as Record<string, string>[];
+    }
+
+    it('posts "Reject all" with the CSRF token before the script runs, and follows the redirect', async () => {
+      const { frame, key, release } = await serverRenderedPage('fr', { form: true });
+      expect(isDefined(frame)).to.equal(false);
+      const form = bannerRoot(frame)!.querySelector('form')!;
+      expect(form.getAttribute('method')).to.equal('post');
+      expect(form.getAttribute('action')).to.equal(`/test-endpoints/decision?key=${key}`);
+      const reject = button(frame, 'reject-button');
+      expect(reject.textContent!.trim()).to.equal('Tout refuser');
+      reject.click();
+      await waitUntil(
+        () => frame.contentDocument?.querySelector('#decided'),
+        'the form never posted, or the redirect was not followed',
+        { timeout: 10000 },
+      );
+      expect(await posts(key)).to.deep.equal([
+        { csrfmiddlewaretoken: 'token-&-"quoted"', action: 'reject-all' },
+      ]);
+      await release();
+    });
+
+    it('posts "Accept all" as accept-all', async () => {
+      const { frame, key, release } = await serverRenderedPage('en', { form: true });
+      button(frame, 'accept-button').click();
+      await waitUntil(() => frame.contentDocument?.querySelector('#decided'), 'no post', {
+        timeout: 10000,
+      });
+      expect((await posts(key)).map((post) => post.action)).to.deep.equal(['accept-all']);
+      await release();
+    });
+
+    it('does not post once the script runs: the click decides in the page', async () => {
+      const { frame, key, release } = await serverRenderedPage('fr', { form: true });
+      const page = frame.contentDocument!;
+      const reject = button(frame, 'reject-button');
+      const form = bannerRoot(frame)!.querySelector('form')!;
+      await release();
+      const banner = page.querySelector('cookie-banner')!;
+      await waitUntil(
+        () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+        'the banner never hydrated',
+        { timeout: 10000 },
+      );
+      expect(bannerRoot(frame)!.querySelector('form')).to.equal(form);
+      // Listening after the element: whenever the form is submitted, it was cancelled.
+      const submits: boolean[] = [];
+      form.addEventListener('submit', (event) => submits.push(event.defaultPrevented));
+      reject.click();
+      await waitUntil(
+        () => rawCookie('cookies_preferences', page) !== undefined,
+        'the click wrote no decision',
+      );
+      await waitUntil(
+        () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
+        'the banner stayed after the click',
+      );
+      expect(submits.every((prevented) => prevented)).to.equal(true);
+      expect(frame.contentDocument).to.equal(page);
+      expect(page.querySelector('#decided')).to.equal(null);
+      expect(await posts(key)).to.deep.equal([]);
+    });
   });
 });

@@ -143,6 +143,29 @@ describe('renderBanner', () => {
     assert.match(html, /class="banner top"/);
   });
 
+  it('puts the buttons in a form posting to decisionAction, with the CSRF token, escaped', () => {
+    const html = renderBanner({
+      inventory,
+      decisionAction: '/decide/?next=/a%20b&x="1"',
+      csrfToken: 'tok"<en>',
+    });
+    assert.match(html, /decision-action="\/decide\/\?next=\/a%20b&amp;x=&quot;1&quot;"/);
+    assert.match(
+      html,
+      /<form\s+part="actions"\s+class="actions"\s+method="post"\s+action="\/decide\/\?next=\/a%20b&amp;x=&quot;1&quot;"/,
+    );
+    assert.match(
+      html,
+      /<input type="hidden" name="csrfmiddlewaretoken" value="tok&quot;&lt;en&gt;"/,
+    );
+    assert.match(html, /type="submit"\s+name="action"\s+value="accept-all"/);
+    assert.match(html, /type="submit"\s+name="action"\s+value="reject-all"/);
+    // Without an action, the buttons stay buttons: nothing to post to.
+    const plain = renderBanner({ inventory });
+    assert.doesNotMatch(plain, /type="submit"|csrfmiddlewaretoken/);
+    assert.match(plain, /<form[^>]*\saction=""/);
+  });
+
   it('renders nothing for an invalid inventory', () => {
     const errors = [];
     const error = console.error;

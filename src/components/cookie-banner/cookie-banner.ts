@@ -67,6 +67,17 @@ export class CookieBanner extends ConsentElement {
   /** Shows a small floating button that reopens the preferences once the visitor has decided. */
   @property({ type: Boolean, attribute: 'reopen-button' }) reopenButton = false;
 
+  /**
+   * Where "Accept all" and "Reject all" post the decision (a form field
+   * `action`, `accept-all` or `reject-all`) while the script has not run: for
+   * a banner rendered on the server, whose endpoint sets the decision cookie
+   * and redirects back. Once the script runs, clicks are taken in the page.
+   */
+  @property({ attribute: 'decision-action' }) decisionAction?: string;
+
+  /** A CSRF token posted with that form, as Django's `csrfmiddlewaretoken` field. */
+  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+
   private readonly focusGuard = new FocusNotObscured(this, () =>
     this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
   );
@@ -154,6 +165,8 @@ export class CookieBanner extends ConsentElement {
     // Shown once its texts are there, never in English before the visitor's language.
     const gpcNote =
       !isServer && this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
+    // The buttons post the form only where it has an action, and only until the script runs.
+    const submit = this.decisionAction ? 'submit' : 'button';
     return html`
       <div part="base" class="banner ${this.position}" role="region" aria-labelledby="title">
         <div class="content">
@@ -185,11 +198,26 @@ export class CookieBanner extends ConsentElement {
             }
           </p>
           ${gpcNote ? html`<p part="gpc" class="gpc">${gpcNote}</p>` : nothing}
-          <div part="actions" class="actions">
+          <form
+            part="actions"
+            class="actions"
+            method="post"
+            action=${this.decisionAction ?? ''}
+            @submit=${preventDefault}
+          >
+            ${
+              this.csrfToken
+                ? // A hidden field's value is its attribute, which a server renders too.
+                  // eslint-disable-next-line lit/no-value-attribute
+                  html`<input type="hidden" name="csrfmiddlewaretoken" value=${this.csrfToken} />`
+                : nothing
+            }
             <button
               part="button accept-button"
               class="button"
-              type="button"
+              type=${submit}
+              name="action"
+              value="accept-all"
               @click=${this.acceptAll}
             >
               ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that grants every cookie category' })}
@@ -197,7 +225,9 @@ export class CookieBanner extends ConsentElement {
             <button
               part="button reject-button"
               class="button"
-              type="button"
+              type=${submit}
+              name="action"
+              value="reject-all"
               @click=${this.rejectAll}
             >
               ${msg('Reject all', {
@@ -216,7 +246,7 @@ export class CookieBanner extends ConsentElement {
                 desc: 'Button that opens the choice per category (CNIL: "Personnaliser")',
               })}
             </button>
-          </div>
+          </form>
         </div>
       </div>
       ${this.status.render()}
@@ -269,6 +299,11 @@ export class CookieBanner extends ConsentElement {
       );
     }
   }
+}
+
+/** Once the script runs, "Accept all" and "Reject all" decide in the page: the form never posts. */
+function preventDefault(event: Event): void {
+  event.preventDefault();
 }
 
 declare global {
