@@ -8,7 +8,12 @@ so that neither is ever copied by hand or committed twice:
 - the built elements, ../dist (run `npm run build` first; the environment
   variable COOKIE_CONSENT_DIST names another copy), copied into the package
   as its static files under `cookie-consent/`, where `{% cookie_consent_head %}`
-  finds them.
+  finds them;
+- the server-rendered banner, one declarative shadow root per language,
+  rendered from the element by ../scripts/prerender-django-banner.mjs with
+  Node (../lib/server.js, also from `npm run build`; COOKIE_CONSENT_NODE
+  names another `node`) into the package's `prerendered/`, where
+  `{% cookie_consent_banner %}` fills in what changes per request.
 
 Build with `npm run build:django` (or `python3 -m pip wheel --no-deps
 --no-build-isolation -w <dir> django/` after `npm run build`).
@@ -17,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from setuptools import setup
@@ -54,6 +60,14 @@ class BuildWithElements(build_py):
         target = Path(self.build_lib) / PACKAGE / 'static' / STATIC_PREFIX
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(dist, target)
+        prerendered = Path(self.build_lib) / PACKAGE / 'prerendered'
+        shutil.rmtree(prerendered, ignore_errors=True)
+        node = os.environ.get('COOKIE_CONSENT_NODE') or 'node'
+        script = REPOSITORY / 'scripts' / 'prerender-django-banner.mjs'
+        try:
+            subprocess.run([node, str(script), str(prerendered)], check=True, stdout=subprocess.DEVNULL)
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise SystemExit(f'could not pre-render the banner ({error}): run `npm run build` first') from None
 
 
 setup(version=npm_version(), cmdclass={'build_py': BuildWithElements})

@@ -22,8 +22,9 @@ and nothing raises on garbage (it is *no decision*).
 """
 import json
 import re
+import uuid
 from datetime import datetime, timedelta, timezone
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from . import conf
 from .inventory import get_inventory
@@ -337,3 +338,55 @@ def consent_of(request):
         consent = Consent(request)
         request.consent = consent
     return consent
+
+
+def choose_all(inventory, action, gpc):
+    """What "accept all" or "reject all" grants, as the elements decide it:
+    every item, except what Global Privacy Control covers while the browser
+    sends it, or nothing (required categories and their vendors always)."""
+    if action == 'accept-all':
+        return lambda item_id: not (gpc and inventory.covered_by_gpc(item_id))
+    return lambda item_id: False
+
+
+def new_record(inventory, action, gpc, now=None):
+    """The record the elements write for "accept all" or "reject all" (their
+    store's `decide`): every category, the vendors as two space-separated
+    lists (only when the inventory has vendors), the inventory's revision, a
+    timestamp as `toISOString()` writes it, a fresh id, and `gpc` only when
+    the browser sent it. Keys in the elements' order."""
+    choose = choose_all(inventory, action, gpc)
+    categories, vendors = {}, {}
+    for category in inventory.categories:
+        required = category.get('required') is True
+        own = inventory.vendors_of(category['id'])
+        for vendor in own:
+            vendors[vendor['id']] = required or choose(vendor['id'])
+        if required:
+            categories[category['id']] = True
+        elif own:
+            categories[category['id']] = all(vendors[vendor['id']] for vendor in own)
+        else:
+            categories[category['id']] = choose(category['id'])
+    record = {'categories': categories}
+    if vendors:
+        # In the inventory's order of categories, then of their vendors, as the elements list them.
+        record['vendors'] = {
+            'granted': ' '.join(vendor for vendor, on in vendors.items() if on),
+            'refused': ' '.join(vendor for vendor, on in vendors.items() if not on),
+        }
+    moment = datetime.now(timezone.utc) if now is None else now
+    record['revision'] = inventory.revision
+    record['timestamp'] = moment.astimezone(timezone.utc).isoformat(timespec='milliseconds').replace('+00:00', 'Z')
+    record['id'] = str(uuid.uuid4())
+    if gpc:
+        record['gpc'] = True
+    return record
+
+
+def serialize_record(record):
+    """The cookie value of `record`: `encodeURIComponent(JSON.stringify(record))`
+    as the elements write it, except that `(` and `)` are escaped too, so that
+    Django sends the value unquoted (both decode to the same record)."""
+    text = json.dumps(record, separators=(',', ':'), ensure_ascii=False)
+    return quote(text, safe="!'*~")

@@ -39,12 +39,17 @@ def refresh_decision_cookie(request, response):
     raw = consent.raw_value
     if remaining is None or raw is None or not COOKIE_SAFE.fullmatch(raw):
         return
+    set_decision_cookie(request, response, raw, max(0, int(remaining.total_seconds())))
+
+
+def set_decision_cookie(request, response, value, max_age):
+    """`Set-Cookie` for the decision cookie, with the attributes the elements give it."""
     name = conf.cookie_name()
     host_only = name.startswith('__Host-')
     response.set_cookie(
         name,
-        raw,
-        max_age=max(0, int(remaining.total_seconds())),
+        value,
+        max_age=max_age,
         path='/',
         # A __Host- cookie has no Domain and is always Secure, as browsers require.
         domain=None if host_only else conf.cookie_domain(),

@@ -10,6 +10,7 @@ day of the server's clock, an http(s) URL. `clean_proof` raises BadProof,
 with a message naming the field, for anything else; it never raises another
 exception for any body.
 """
+import hashlib
 import json
 import re
 from urllib.parse import urlsplit
@@ -124,3 +125,14 @@ def clean_proof(body, inventory):
         'inventory_hash': inventory_hash,
         'url': clean_url(proof.get('url')),
     }
+
+
+def canonical_json(value):
+    """The elements' `canonicalJson`: object keys sorted, no spaces."""
+    return json.dumps(value, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
+
+
+def inventory_hash(inventory):
+    """The elements' `inventoryHash` of the inventory they are given (the
+    data the tags write, derived revision included): `sha256:<hex>`."""
+    return 'sha256:' + hashlib.sha256(canonical_json(inventory.data).encode('utf-8')).hexdigest()

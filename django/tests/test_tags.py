@@ -24,16 +24,31 @@ def inventory_in(html):
     return json.loads(re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1))
 
 
+def decided():
+    """A request from a visitor whose decision is in force."""
+    return RequestFactory().get('/', HTTP_COOKIE=f'cookies_preferences={cookie_value()}')
+
+
 class HeadTests(SimpleTestCase):
-    def head(self, language):
+    def head(self, language, request=None):
         with translation.override(language):
-            return render('{% cookie_consent_head %}')
+            return render('{% cookie_consent_head %}', request or decided())
 
     def test_the_module_and_the_texts_of_the_language(self):
         self.assertEqual(
             self.head('fr'),
             '<script type="module" src="/static/cookie-consent/cookie-consent.js"></script>\n'
             '<link rel="modulepreload" href="/static/cookie-consent/locales/fr.js">\n',
+        )
+
+    def test_hydration_first_when_the_banner_is_rendered_on_the_server(self):
+        html = self.head('fr', RequestFactory().get('/'))
+        self.assertTrue(
+            html.startswith(
+                '<script type="module" src="/static/cookie-consent/hydrate.js"></script>\n'
+                '<script type="module" src="/static/cookie-consent/cookie-consent.js"></script>\n'
+            ),
+            html,
         )
 
     def test_languages_as_the_elements_name_them(self):
@@ -48,12 +63,13 @@ class HeadTests(SimpleTestCase):
 
     def test_a_nonce_escaped(self):
         html = render('{% cookie_consent_head nonce=nonce %}', nonce='a"b')
+        self.assertIn('<script type="module" src="/static/cookie-consent/hydrate.js" nonce="a&quot;b">', html)
         self.assertIn('<script type="module" src="/static/cookie-consent/cookie-consent.js" nonce="a&quot;b">', html)
 
 
 class BannerTests(SimpleTestCase):
     def test_the_settings_as_attributes(self):
-        html = render('{% cookie_consent_banner %}')
+        html = render('{% cookie_consent_banner %}', decided())
         self.assertTrue(html.startswith(
             '<cookie-banner policy-href="/cookies/" consent-endpoint="/cookie-consent/records/" '
             'csrf-cookie="csrftoken" cookie-days="182" language-cookie="django_language">'
@@ -79,7 +95,7 @@ class BannerTests(SimpleTestCase):
             'language-cookie="site_lang"',
             'cookie-name="__Host-decision"',
             'position="top"',
-            ' reopen-button>',
+            ' reopen-button ',
         ]:
             self.assertIn(attribute, html)
         self.assertNotIn('reload-on-withdraw', html)

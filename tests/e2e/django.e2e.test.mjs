@@ -404,6 +404,95 @@ describe('the Django example site', () => {
     });
   });
 
+  describe('the banner in the HTML the server sends, without JavaScript', () => {
+    let page;
+    before(async () => ({ page } = await newPage({ javaScriptEnabled: false })));
+    after(() => page.context().close());
+
+    it('is painted from the HTML, in French', async () => {
+      const response = await page.goto(`${site.origin}/policy/?from=e2e`);
+      assert.match(await response.text(), /<template shadowroot="open" shadowrootmode="open">/);
+      const reject = banner(page).getByRole('button', { name: 'Tout refuser' });
+      await reject.waitFor();
+      const region = await banner(page).boundingBox();
+      const viewport = page.viewportSize();
+      assert.ok(region.height > 40, `the banner is ${region.height} px high`);
+      assert.equal(Math.round(region.y + region.height), viewport.height);
+      assert.equal(await cookie(page, 'cookies_preferences'), undefined);
+    });
+
+    it('posts "Tout refuser": the server sets the decision and sends the visitor back', async () => {
+      const [, post] = await Promise.all([
+        page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() }),
+        page.waitForResponse(
+          (candidate) =>
+            candidate.request().method() === 'POST' &&
+            candidate.url().startsWith(`${site.origin}/cookie-consent/decision/`),
+        ),
+        banner(page).getByRole('button', { name: 'Tout refuser' }).click(),
+      ]);
+      assert.equal(post.status(), 303);
+      assert.match(post.request().postData(), /(^|&)action=reject-all(&|$)/);
+      assert.match(post.request().postData(), /(^|&)csrfmiddlewaretoken=[^&]+/);
+      await page.waitForLoadState('load');
+      assert.equal(page.url(), `${site.origin}/policy/?from=e2e`);
+      const { id, categories } = await decisionIn(page);
+      assert.deepEqual(categories, { necessary: true, statistics: false });
+      const found = await waitForRecordIn(page, id);
+      assert.equal(found.count, 1);
+      assert.equal(found.records[0].action, 'reject-all');
+      assert.equal(found.records[0].url, `${site.origin}/policy/`);
+    });
+
+    it('is gone after: the page the server sends has no banner', async () => {
+      assert.doesNotMatch(await page.content(), /shadowroot/);
+      assert.equal(await banner(page).count(), 0);
+      assert.match(await page.locator('#server-decision').textContent(), /statistiques refusées/);
+    });
+  });
+
+  describe('the banner in the HTML the server sends, with JavaScript', () => {
+    let page;
+    let errors;
+    const posts = [];
+    before(async () => {
+      ({ page, errors } = await newPage());
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+      });
+    });
+    after(() => page.context().close());
+
+    it('is adopted by the script, takes the click in the page and stores one proof', async () => {
+      const response = await page.goto(`${site.origin}/`);
+      const source = await response.text();
+      assert.match(source, /shadowrootmode="open"/);
+      assert.ok(
+        source.indexOf('/static/cookie-consent/hydrate.js') <
+          source.indexOf('/static/cookie-consent/cookie-consent.js'),
+        'hydrate.js comes first',
+      );
+      await page.waitForFunction(
+        () =>
+          window.customElements.get('cookie-banner') &&
+          document.querySelector('cookie-banner').hasUpdated,
+      );
+      // Hydrated, the banner keeps its form (no second banner): the script cancels it.
+      assert.equal(await banner(page).count(), 1);
+      assert.equal(await page.locator('cookie-banner form[method="post"]').count(), 1);
+      await banner(page).getByRole('button', { name: 'Tout refuser' }).click();
+      await banner(page).waitFor({ state: 'detached' });
+      const { id, categories } = await decisionIn(page);
+      assert.deepEqual(categories, { necessary: true, statistics: false });
+      const found = await waitForRecordIn(page, id);
+      assert.equal(found.count, 1);
+      assert.equal(found.records[0].action, 'reject-all');
+      assert.equal(page.url(), `${site.origin}/`);
+      assert.deepEqual(posts, ['/cookie-consent/records/']);
+      assert.deepEqual(errors, []);
+    });
+  });
+
   describe('proof of consent', () => {
     let page;
     let errors;

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from .. import conf
+from .. import conf, server_banner
 from ..decision import consent_of
 from ..inventory import get_inventory
 
@@ -90,13 +90,27 @@ def language_module(language_code=None):
     return None
 
 
-@register.inclusion_tag('cookie_consent/head.html')
-def cookie_consent_head(nonce=None):
+def renders_banner(request):
+    """Whether `{% cookie_consent_banner %}` writes the banner into the page
+    for this request: a visitor with no decision in force, and a wheel with
+    the pre-rendered banner."""
+    return (
+        request is not None
+        and server_banner.shadow_root('en') is not None
+        and not consent_of(request).decided
+    )
+
+
+@register.inclusion_tag('cookie_consent/head.html', takes_context=True)
+def cookie_consent_head(context, nonce=None):
     """For `<head>`: the elements' module, and a `modulepreload` of the texts
     of the page's language, fetched beside the module rather than after it.
+    On a page whose banner the server renders, Lit's hydration
+    (`hydrate.js`) before them, so that the element adopts that banner.
     `nonce`: for a Content-Security-Policy with nonces."""
     module = language_module()
     return {
+        'hydrate': static(f'{STATIC_PREFIX}hydrate.js') if renders_banner(context.get('request')) else None,
         'script': static(f'{STATIC_PREFIX}cookie-consent.js'),
         'language_module': static(module) if module else None,
         'nonce': nonce,
@@ -115,10 +129,21 @@ def cookie_consent_banner(context, position=None, reopen_button=False, reload_on
     the decision's lifetime and domain. It makes Django set the CSRF cookie,
     which the elements send the proof with.
 
-    The template, cookie_consent/banner.html, is where a banner rendered on
-    the server will go (declarative shadow DOM inside `<cookie-banner>`, only
-    when `request.consent.decided` is false); the tag's arguments and output
-    stay the same."""
+    For a visitor with no decision in force (`request.consent.decided` is
+    false), the banner itself is in the HTML, as declarative shadow DOM
+    pre-rendered from the element: painted before any script runs, and its
+    "Accept all" and "Reject all" post a form to the app's decision view until
+    the script takes over (`decision-action`, `csrf-token`)."""
+    request = context.get('request')
+    shadow_root = None
+    form = []
+    if renders_banner(request):
+        token = get_token(request)
+        action = server_banner.decision_action(reverse('cookie_consent:decision'), request.get_full_path())
+        language = server_banner.banner_language(_locale_candidates(translation.get_language() or 'en'))
+        shadow_root = server_banner.render(language, action, token, conf.policy_url(), position)
+        if shadow_root is not None:
+            form = [('decision-action', action), ('csrf-token', token)]
     attributes = attribute_list(
         [
             ('policy-href', conf.policy_url()),
@@ -130,9 +155,9 @@ def cookie_consent_banner(context, position=None, reopen_button=False, reload_on
             ('position', position),
             ('reopen-button', reopen_button is True),
             ('reload-on-withdraw', reload_on_withdraw is True),
+            *form,
         ]
     )
-    request = context.get('request')
     if request is not None:
         # The elements send the proof with the token of the CSRF cookie, which
         # Django sets only for a page that asked for the token.
@@ -140,7 +165,8 @@ def cookie_consent_banner(context, position=None, reopen_button=False, reload_on
     return {
         'attributes': attributes,
         'inventory_json': inventory_json(inventory_of(context)),
-        'request': context.get('request'),
+        'shadow_root': shadow_root,
+        'request': request,
     }
 
 

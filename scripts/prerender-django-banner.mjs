@@ -1,0 +1,63 @@
+// The Django app's server-rendered banner, pre-rendered once per language at
+// wheel build time (django/setup.py runs this), since Django cannot run Node
+// per request:
+//
+//   node scripts/prerender-django-banner.mjs <directory>
+//
+// writes <directory>/<language>.html, the banner's declarative shadow root
+// (`renderBannerShadowRoot` of lib/server.js, after `npm run build`) for each
+// language of the elements, and <directory>/style-source.txt, the CSP source
+// of its <style> (`bannerStyleSource`). What Django fills in per request is a
+// placeholder (PLACEHOLDERS below, read by the app's server_banner.py): the
+// markup itself is the element's, never a copy written by hand.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Attribute values made of letters and underscores only: they come out of Lit's escaping as they went in. */
+export const PLACEHOLDERS = {
+  decisionAction: '__COOKIE_CONSENT_DECISION_ACTION__',
+  csrfToken: '__COOKIE_CONSENT_CSRF_TOKEN__',
+  policyHref: '__COOKIE_CONSENT_POLICY_HREF__',
+  position: '__COOKIE_CONSENT_POSITION__',
+};
+
+/** English (built in) and every language dist/locales holds. */
+function languages() {
+  const files = readdirSync(join(ROOT, 'dist', 'locales'));
+  const locales = files
+    .filter((name) => name.endsWith('.js') && !name.endsWith('.details.js'))
+    .map((name) => name.slice(0, -'.js'.length));
+  return ['en', ...locales].sort();
+}
+
+export async function prerender(directory) {
+  const server = await import(pathToFileURL(join(ROOT, 'lib', 'server.js')).href);
+  // The shadow root does not depend on the inventory's content: only on
+  // whether there is one, and on the options below.
+  const inventory = { categories: [{ id: 'necessary', required: true, label: 'necessary' }] };
+  mkdirSync(directory, { recursive: true });
+  const written = [];
+  for (const language of languages()) {
+    const root = server.renderBannerShadowRoot({ inventory, language, ...PLACEHOLDERS });
+    for (const [name, placeholder] of Object.entries(PLACEHOLDERS)) {
+      if (!root.includes(placeholder)) throw new Error(`${language}: no placeholder for ${name}`);
+    }
+    writeFileSync(join(directory, `${language}.html`), root);
+    written.push(language);
+  }
+  writeFileSync(join(directory, 'style-source.txt'), server.bannerStyleSource);
+  return written;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [directory] = process.argv.slice(2);
+  if (!directory) {
+    console.error('usage: node scripts/prerender-django-banner.mjs <directory>');
+    process.exit(2);
+  }
+  const written = await prerender(directory);
+  console.log(`${written.length} languages pre-rendered into ${directory}`);
+}
