@@ -4,13 +4,16 @@ or on a throwaway PostgreSQL cluster:
 
     python runtests.py                   # SQLite in memory
     python runtests.py --db postgres     # initdb + pg_ctl on a free port, stopped after
-    python runtests.py --source          # the sources here, dist/ as static files
+    python runtests.py --source          # the sources here, dist/ as static files (after
+                                         # `npm run build`; the banner pre-rendered into
+                                         # cookie_consent_elements/prerendered/)
 
 Any Python with Django works: Debian's (3.2) or a virtual environment's.
 `npm run test:django` builds the wheel and runs every combination.
 """
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +33,10 @@ def main():
     if options.source:
         sys.path.insert(0, str(HERE))
         os.environ['COOKIE_CONSENT_TEST_SOURCE'] = '1'
+        # The server-rendered banner, which the wheel's build pre-renders (setup.py).
+        script = HERE.parent / 'scripts' / 'prerender-django-banner.mjs'
+        target = HERE / 'cookie_consent_elements' / 'prerendered'
+        subprocess.run([os.environ.get('COOKIE_CONSENT_NODE') or 'node', str(script), str(target)], check=True)
     os.environ['DJANGO_SETTINGS_MODULE'] = 'test_settings'
     import django
     from django.conf import settings
