@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { checkSites } from '../../check/run.mjs';
 import { launchChromium } from './browser.mjs';
 
 const PYTHON = process.env.DJANGO_PYTHON ?? '/usr/bin/python3';
@@ -578,6 +579,18 @@ describe('the Django example site', () => {
       const sent = posts.map((post) => post.postDataJSON().id);
       assert.deepEqual(sent, [first, id]);
       assert.deepEqual(errors, []);
+    });
+  });
+
+  describe('cookie-consent-check', () => {
+    it('passes the site: nothing stored or requested before a choice or after "reject all", every cookie declared', async () => {
+      const report = await checkSites(browser, [`${site.origin}/`]);
+      const findings = report.pages.flatMap((page) => page.findings.map((f) => f.message));
+      assert.deepEqual(findings, []);
+      assert.equal(report.ok, true);
+      // What "accept all" left was observed and matched the inventory: the decision cookie at least.
+      const accepted = report.pages[0].observed.accept.items.map((item) => item.name);
+      assert.ok(accepted.includes('cookies_preferences'), accepted.join());
     });
   });
 });
