@@ -315,6 +315,32 @@ function forcedColorsCommand() {
   };
 }
 
+/**
+ * `waitUntil` (from @open-wc/testing) gives up after 1 s unless a test says
+ * otherwise, and a lazy chunk or a language can take longer than that to load
+ * on a busy 2-core machine running three engines (seen: the Global Privacy
+ * Control note in Chromium). Every wait here is on a condition, so a longer
+ * bound costs time only when something is wrong: its default becomes 10 s, for
+ * every test at once, where the helper is served. A test that passes its own
+ * `timeout` keeps it.
+ */
+export const WAIT_UNTIL_DEFAULT_MS = 10_000;
+const waitUntilDefault = {
+  name: 'wait-until-default-timeout',
+  transform(context) {
+    if (!context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js')) return undefined;
+    // esbuild may have reformatted it (1000 as 1e3).
+    const body = context.body.replace(
+      /(\{\s*interval\s*=\s*50,\s*timeout\s*=\s*)(?:1000|1e3)(\s*\})/,
+      `$1${WAIT_UNTIL_DEFAULT_MS}$2`,
+    );
+    if (body === context.body) {
+      throw new Error("@open-wc/testing-helpers' waitUntil changed: update waitUntilDefault");
+    }
+    return { body };
+  },
+};
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -357,6 +383,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
     forcedColorsCommand(),
+    waitUntilDefault,
   ],
   browsers: engines.map((engine) => launchers[engine.name]()),
   // Coverage is measured in Chromium; NO_COVERAGE=1 skips it for a partial run.
