@@ -2,19 +2,22 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/index.js';
-import { resetConsent, setLanguage, type ConsentDetail } from '../src/index.js';
+import {
+  resetConsent,
+  setLanguage,
+  type ConsentChangeEvent,
+  type ConsentDetail,
+} from '../src/index.js';
 import { uiLocales, uiSourceLocale } from '../src/i18n/localize.js';
 import { localeLoaders } from '../src/i18n/generated/loaders.js';
 import { consentChangeAction } from './support/actions.js';
-import { captureConsoleErrors } from './support/console-errors.js';
+import { captureConsole, consoleLine } from '../tests/support/console.js';
 import { badInventory, seedInventory } from './support/inventories.js';
 import { hostPage } from './support/page.js';
-import { recordConsentChanges, shadowQueries } from './support/play.js';
-import {
-  decisionCookieLoader,
-  readDecisionCookie,
-  storyCookieName,
-} from './support/story-cookies.js';
+import { shadowQueries } from './support/play.js';
+import { decisionCookieLoader, storyCookieName } from './support/story-cookies.js';
+import { storedDecision } from '../tests/support/decision.js';
+import { recordConsentChanges } from '../tests/support/events.js';
 import { themeArgTypes, themeStyle } from './support/theme.js';
 
 type Args = Record<string, unknown>;
@@ -57,16 +60,16 @@ async function findBannerRegion(canvasElement: HTMLElement, name = 'Your choice 
 
 /** Waits for the one `consent-change` a click produces and checks the cookie holds the same decision. */
 async function expectOneDecision(
-  events: { details: ConsentDetail[] },
+  events: { events: ConsentChangeEvent[] },
   cookieName: string,
   expected: Pick<ConsentDetail, 'action' | 'categories'>,
 ) {
-  await waitFor(() => expect(events.details).toHaveLength(1));
-  const [detail] = events.details;
+  await waitFor(() => expect(events.events.map((event) => event.detail)).toHaveLength(1));
+  const [detail] = events.events.map((event) => event.detail);
   await expect(detail).toMatchObject({ ...expected, revision: seedInventory.revision });
   await expect(Date.parse(detail.timestamp)).not.toBeNaN();
   await expect(detail.id).not.toBe('');
-  await expect(readDecisionCookie(cookieName)).toEqual({
+  await expect(storedDecision(cookieName)).toEqual({
     categories: expected.categories,
     revision: seedInventory.revision,
     timestamp: detail.timestamp,
@@ -117,7 +120,7 @@ type Story = StoryObj<Args>;
 export const FirstVisit: Story = {
   globals: { locale: 'en' },
   play: async ({ canvasElement, loaded }) => {
-    await expect(readDecisionCookie(storyCookieName({ loaded }))).toBeUndefined();
+    await expect(storedDecision(storyCookieName({ loaded }))).toBeUndefined();
     await findBannerRegion(canvasElement);
     const banner = shadowQueries(bannerOf(canvasElement));
     const accept = banner.getByRole('button', { name: 'Accept all' });
@@ -147,7 +150,7 @@ function decideFromBanner(
     globals: { locale: 'en' },
     play: async ({ canvasElement, loaded }) => {
       const cookieName = storyCookieName({ loaded });
-      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+      await expect(storedDecision(cookieName)).toBeUndefined();
       await findBannerRegion(canvasElement);
       const events = recordConsentChanges();
       try {
@@ -182,7 +185,7 @@ export const CustomiseThenSave: Story = {
   globals: { locale: 'en' },
   play: async ({ canvasElement, loaded }) => {
     const cookieName = storyCookieName({ loaded });
-    await expect(readDecisionCookie(cookieName)).toBeUndefined();
+    await expect(storedDecision(cookieName)).toBeUndefined();
     await findBannerRegion(canvasElement);
     const events = recordConsentChanges();
     try {
@@ -198,8 +201,8 @@ export const CustomiseThenSave: Story = {
       await expect(statistics).not.toBeChecked();
       await userEvent.click(statistics);
       await expect(statistics).toBeChecked();
-      await expect(events.details).toHaveLength(0);
-      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+      await expect(events.events.map((event) => event.detail)).toHaveLength(0);
+      await expect(storedDecision(cookieName)).toBeUndefined();
 
       await userEvent.click(preferences.getByRole('button', { name: 'Save my choices' }));
       await expectOneDecision(events, cookieName, {
@@ -461,9 +464,12 @@ export const BadInventory: Story = {
   render: (_args, context) => {
     const banner = document.createElement('cookie-banner');
     banner.cookieName = storyCookieName(context);
-    const errors = captureConsoleErrors(() => {
-      banner.inventory = badInventory;
-    });
+    const errors = captureConsole(
+      () => {
+        banner.inventory = badInventory;
+      },
+      { echo: true },
+    ).error.map(consoleLine);
     return html`
       <main class="host-page" style="padding: 1.5rem; font-family: system-ui, sans-serif">
         <h1>A bad inventory</h1>

@@ -11,12 +11,10 @@ import {
   seedInventory,
 } from './support/inventories.js';
 import { hostPage } from './support/page.js';
-import { pressEscape, recordConsentChanges, shadowQueries } from './support/play.js';
-import {
-  decisionCookieLoader,
-  readDecisionCookie,
-  storyCookieName,
-} from './support/story-cookies.js';
+import { pressEscape, shadowQueries } from './support/play.js';
+import { decisionCookieLoader, storyCookieName } from './support/story-cookies.js';
+import { storedDecision } from '../tests/support/decision.js';
+import { recordConsentChanges } from '../tests/support/events.js';
 import { themeArgTypes, themeStyle } from './support/theme.js';
 
 type Args = Record<string, unknown>;
@@ -109,7 +107,7 @@ type Story = StoryObj<Args>;
 export const OpenNothingDecided: Story = {
   globals: { locale: 'en' },
   play: async ({ canvasElement, loaded }) => {
-    await expect(readDecisionCookie(storyCookieName({ loaded }))).toBeUndefined();
+    await expect(storedDecision(storyCookieName({ loaded }))).toBeUndefined();
     const element = preferencesOf(canvasElement);
     const dialog = await findOpenDialog(element);
     const preferences = shadowQueries(element);
@@ -134,7 +132,7 @@ export const OpenWithPreviousDecision: Story = {
   globals: { locale: 'en' },
   parameters: { previousDecision: { necessary: true, statistics: true } },
   play: async ({ canvasElement, loaded }) => {
-    await expect(readDecisionCookie(storyCookieName({ loaded }))?.categories).toEqual({
+    await expect(storedDecision(storyCookieName({ loaded }))?.categories).toEqual({
       necessary: true,
       statistics: true,
     });
@@ -154,25 +152,25 @@ export const ToggleThenSave: Story = {
   globals: { locale: 'en' },
   play: async ({ canvasElement, loaded }) => {
     const cookieName = storyCookieName({ loaded });
-    await expect(readDecisionCookie(cookieName)).toBeUndefined();
+    await expect(storedDecision(cookieName)).toBeUndefined();
     const element = preferencesOf(canvasElement);
     const dialog = await findOpenDialog(element);
     const preferences = shadowQueries(element);
     const events = recordConsentChanges();
     try {
       await userEvent.click(preferences.getByRole('switch', { name: 'Statistics cookies' }));
-      await expect(events.details).toHaveLength(0);
-      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+      await expect(events.events.map((event) => event.detail)).toHaveLength(0);
+      await expect(storedDecision(cookieName)).toBeUndefined();
 
       await userEvent.click(preferences.getByRole('button', { name: 'Save my choices' }));
-      await waitFor(() => expect(events.details).toHaveLength(1));
-      const [detail] = events.details;
+      await waitFor(() => expect(events.events.map((event) => event.detail)).toHaveLength(1));
+      const [detail] = events.events.map((event) => event.detail);
       await expect(detail).toMatchObject({
         action: 'save',
         categories: { necessary: true, statistics: true },
         revision: seedInventory.revision,
       });
-      await expect(readDecisionCookie(cookieName)).toEqual({
+      await expect(storedDecision(cookieName)).toEqual({
         categories: { necessary: true, statistics: true },
         revision: seedInventory.revision,
         timestamp: detail.timestamp,
@@ -205,7 +203,7 @@ export const EscapeRecordsNothing: Story = {
   `,
   play: async ({ canvasElement, loaded }) => {
     const cookieName = storyCookieName({ loaded });
-    await expect(readDecisionCookie(cookieName)).toBeUndefined();
+    await expect(storedDecision(cookieName)).toBeUndefined();
     const element = preferencesOf(canvasElement);
     const opener = canvasElement.querySelector<HTMLButtonElement>('[data-cookie-preferences]')!;
     const events = recordConsentChanges();
@@ -222,8 +220,8 @@ export const EscapeRecordsNothing: Story = {
       // The element hears of it through the dialog's `close` event, a task later.
       await waitFor(() => expect(element.open).toBe(false));
       await waitFor(() => expect(document.activeElement).toBe(opener));
-      await expect(events.details).toHaveLength(0);
-      await expect(readDecisionCookie(cookieName)).toBeUndefined();
+      await expect(events.events.map((event) => event.detail)).toHaveLength(0);
+      await expect(storedDecision(cookieName)).toBeUndefined();
 
       // The switch turned before Escape was dropped with the dialog.
       await userEvent.click(opener);
@@ -279,10 +277,15 @@ export const WithVendors: Story = {
     const events = recordConsentChanges();
     try {
       await userEvent.click(preferences.getByRole('button', { name: 'Save my choices' }));
-      await waitFor(() => expect(events.details).toHaveLength(1));
-      await expect(events.details[0].vendors).toEqual({ youtube: true, openstreetmap: false });
-      await expect(events.details[0].categories).toMatchObject({ media: false });
-      await expect(readDecisionCookie(cookieName)).toMatchObject({
+      await waitFor(() => expect(events.events.map((event) => event.detail)).toHaveLength(1));
+      await expect(events.events.map((event) => event.detail)[0].vendors).toEqual({
+        youtube: true,
+        openstreetmap: false,
+      });
+      await expect(events.events.map((event) => event.detail)[0].categories).toMatchObject({
+        media: false,
+      });
+      await expect(storedDecision(cookieName)).toMatchObject({
         vendors: { granted: 'youtube', refused: 'openstreetmap' },
       });
       await waitFor(() => expect(dialog.open).toBe(false));

@@ -1,6 +1,5 @@
-/** What the play functions share: queries into shadow roots, the events heard, a real Escape. */
+/** What the play functions share: queries into shadow roots, a real Escape. */
 import { userEvent, within } from 'storybook/test';
-import type { ConsentDetail } from '../../src/index.js';
 
 /**
  * Testing Library queries scoped to an element's shadow root, where the
@@ -11,14 +10,6 @@ export function shadowQueries(element: Element) {
   if (!root) throw new Error(`<${element.localName}> has no open shadow root`);
   // A shadow root answers every query a container needs (querySelectorAll, getElementById).
   return within(root as unknown as HTMLElement);
-}
-
-/** The `consent-change` details `document` hears from now on, until `stop()`. */
-export function recordConsentChanges() {
-  const details: ConsentDetail[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<ConsentDetail>).detail);
-  document.addEventListener('consent-change', listener);
-  return { details, stop: () => document.removeEventListener('consent-change', listener) };
 }
 
 interface VitestBrowserGlobal {

@@ -2,25 +2,19 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookiePreferences, CookieTable } from '../../src/index.js';
+import { readCookie, uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision, storedDecision } from '../support/decision.js';
+import { buttonLabels, expectSame, part, visibleText } from '../support/dom.js';
+import { recordConsentChanges } from '../support/events.js';
+import { CATEGORY_IDS, testInventory } from '../support/inventories.js';
 import {
-  buttonLabels,
-  CATEGORY_IDS,
   LANGUAGE_LOAD_MS,
-  expectSame,
-  part,
-  rawCookie,
-  recordConsentChanges,
   setLanguageCookie,
-  setStoredDecision,
-  storedDecision,
   tablesSettled,
-  testInventory,
-  uniqueCookieName,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
+} from '../support/page.js';
 
 interface Page {
   preferences: CookiePreferences;
@@ -167,7 +161,7 @@ describe('<cookie-preferences>', () => {
       await aTimeout(0);
       stop();
       expect(page.preferences.hasAttribute('open')).to.equal(false);
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expectSame(document.activeElement, page.opener, 'focus');
     });
@@ -188,7 +182,7 @@ describe('<cookie-preferences>', () => {
       // Proving a negative: an event of the closing would have fired by now.
       await aTimeout(0);
       stop();
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expectSame(document.activeElement, page.opener, 'focus');
     });
@@ -288,7 +282,7 @@ describe('<cookie-preferences>', () => {
       // Proving a negative: an event of the toggling would have fired by now.
       await aTimeout(0);
       stop();
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expect(page.preferences.open).to.equal(true);
     });

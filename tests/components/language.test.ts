@@ -1,16 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieBanner, CookieTable } from '../../src/index.js';
-import {
-  buttonLabels,
-  deleteCookie,
-  part,
-  setLanguageCookie,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
+import { buttonLabels, part, visibleText } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { setLanguageCookie, usePageDefaults } from '../support/page.js';
 
 const ENGLISH = ['Accept all', 'Reject all', 'Customise'];
 const FRENCH = ['Tout accepter', 'Tout refuser', 'Personnaliser'];

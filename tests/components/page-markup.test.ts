@@ -5,14 +5,8 @@
  * modules, which would blur the coverage of the other files.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import {
-  buttonLabels,
-  loadMarkupPage,
-  part,
-  setLanguageCookie,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+import { buttonLabels, part, visibleText } from '../support/dom.js';
+import { loadMarkupPage, setLanguageCookie, usePageDefaults } from '../support/page.js';
 
 const ENGLISH = ['Accept all', 'Reject all', 'Customise'];
 const FRENCH = ['Tout accepter', 'Tout refuser', 'Personnaliser'];

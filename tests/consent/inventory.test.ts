@@ -5,7 +5,8 @@ import {
   matchesCookieName,
   type InventoryProblem,
 } from '../../src/consent/inventory.js';
-import { captureConsoleErrors, sampleInventory } from './support.js';
+import { captureConsole } from '../support/console.js';
+import { sampleInventory } from '../support/inventories.js';
 
 /** The problems as `path: message` lines, the way the console shows them. */
 function problemsOf(value: unknown): string[] {
@@ -200,7 +201,7 @@ describe('hostile inventories', () => {
     expect(findInventoryProblems(hostile)).to.deep.equal([
       { path: '(inventory)', message: 'cannot be read as JSON data (Error: no)' },
     ]);
-    const errors = captureConsoleErrors(() => {
+    const { error: errors } = captureConsole(() => {
       expect(checkInventory(hostile, '<cookie-banner>')).to.equal(undefined);
     });
     expect(errors).to.have.length(1);
@@ -211,7 +212,7 @@ describe('checkInventory', () => {
   it('returns a valid inventory as it is, and says nothing', () => {
     const inventory = sampleInventory();
     let result: unknown;
-    const errors = captureConsoleErrors(() => {
+    const { error: errors } = captureConsole(() => {
       result = checkInventory(inventory, '<cookie-banner>');
     });
     expect(result).to.equal(inventory);
@@ -220,7 +221,7 @@ describe('checkInventory', () => {
 
   it('reports every problem in one console.error naming the fields, without throwing', () => {
     let result: unknown = 'not called';
-    const errors = captureConsoleErrors(() => {
+    const { error: errors } = captureConsole(() => {
       result = checkInventory(
         {
           ...(inventoryWithAdsCookie() as object),
@@ -252,7 +253,7 @@ describe('checkInventory', () => {
     ];
     for (const value of bad) {
       let result: unknown = 'not called';
-      const errors = captureConsoleErrors(() => {
+      const { error: errors } = captureConsole(() => {
         result = checkInventory(value, 'setInventory()');
       });
       expect(result, JSON.stringify(value)).to.equal(undefined);
