@@ -11,7 +11,7 @@ import { loadMarkupPage, setLanguageCookie, usePageDefaults } from '../support/p
 const ENGLISH = ['Accept all', 'Reject all', 'Customise'];
 const FRENCH = ['Tout accepter', 'Tout refuser', 'Personnaliser'];
 
-/** The contract's promise: a change of language shows within one second. */
+/** The README's promise: a change of language shows within one second. */
 const SWITCH_MS = 1000;
 /** The first switch also fetches the French strings, which the test server compiles on demand. */
 const FIRST_SWITCH_MS = 2000;

@@ -19,7 +19,7 @@ function pathsOf(value: unknown): string[] {
   return findInventoryProblems(value).map((problem) => problem.path);
 }
 
-/** The contract's example inventory, with a fourth cookie in a category that does not exist. */
+/** The sample inventory, with a fourth cookie in a category that does not exist. */
 function inventoryWithAdsCookie(): unknown {
   const inventory = sampleInventory();
   return {
