@@ -27,6 +27,15 @@ async function showBanner(
   return banner;
 }
 
+/** The banner shows nothing: neither its region nor a button. */
+function expectNothingShown(banner: CookieBanner): void {
+  expectSame(
+    banner.shadowRoot!.querySelector('[role="region"], button'),
+    null,
+    'what the banner shows',
+  );
+}
+
 function region(banner: CookieBanner): HTMLElement | null {
   return banner.shadowRoot!.querySelector<HTMLElement>('[role="region"]');
 }
@@ -479,11 +488,7 @@ describe('<cookie-banner>', () => {
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('cookies[1].category');
-      expectSame(
-        banner.shadowRoot!.querySelector('[role="region"], button'),
-        null,
-        'what the banner shows',
-      );
+      expectNothingShown(banner);
     });
 
     it('is not replaced by the inventory another element gave the page', async () => {
@@ -495,11 +500,7 @@ describe('<cookie-banner>', () => {
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('categories');
-      expectSame(
-        second.shadowRoot!.querySelector('[role="region"], button'),
-        null,
-        'what the banner shows',
-      );
+      expectNothingShown(second);
     });
 
     it('in a script child that is not JSON is reported once', async () => {
@@ -511,11 +512,7 @@ describe('<cookie-banner>', () => {
             </script>
           </cookie-banner>
         `);
-        expectSame(
-          banner.shadowRoot!.querySelector('[role="region"], button'),
-          null,
-          'what the banner shows',
-        );
+        expectNothingShown(banner);
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('not valid JSON');

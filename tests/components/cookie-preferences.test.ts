@@ -56,6 +56,11 @@ function switches(preferences: CookiePreferences): HTMLInputElement[] {
   return [...preferences.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
 }
 
+/** Whether each category's switch is on, in the inventory's order. */
+function switchStates(preferences: CookiePreferences): boolean[] {
+  return switches(preferences).map((input) => input.checked);
+}
+
 function switchFor(preferences: CookiePreferences, categoryId: string): HTMLInputElement {
   const index = CATEGORY_IDS.indexOf(categoryId);
   return switches(preferences)[index];
@@ -234,11 +239,7 @@ describe('<cookie-preferences>', () => {
 
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        true,
-        false,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, true, false]);
       // Changed, then dropped with Escape: the next opening shows the decision again.
       switchFor(preferences, 'marketing').click();
       switchFor(preferences, 'statistics').click();
@@ -246,11 +247,7 @@ describe('<cookie-preferences>', () => {
       await closed(preferences);
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        true,
-        false,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, true, false]);
     });
 
     it('shows a decision stored by an earlier visit', async () => {
@@ -261,11 +258,7 @@ describe('<cookie-preferences>', () => {
       const { preferences } = await pageWithPreferences(name);
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        false,
-        true,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, false, true]);
     });
 
     it('record nothing when toggled', async () => {
