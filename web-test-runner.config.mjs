@@ -108,7 +108,15 @@ async function faultyCopy(context, next) {
     context.body = '';
     return undefined;
   }
-  context.url = context.url.slice('/faulty'.length);
+  const url = context.url.slice('/faulty'.length);
+  // Only the library is copied. Lit and the other packages redirect to their own
+  // URLs, which their imports then resolve against, so that the page keeps one
+  // Lit (two print "Multiple versions of Lit loaded").
+  if (!context.path.startsWith('/faulty/src/')) {
+    context.redirect(url);
+    return undefined;
+  }
+  context.url = url;
   return next();
 }
 
@@ -394,6 +402,6 @@ export default {
     threshold: { lines: 90, statements: 90, functions: 85, branches: 80 },
     report: true,
     reportDir: 'coverage',
-    reporters: ['text-summary', 'lcov'],
+    reporters: ['lcov'],
   },
 };

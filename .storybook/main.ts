@@ -1,5 +1,5 @@
 import { defineMain } from '@storybook/web-components-vite/node';
-import { mergeConfig } from 'vite';
+import { mergeConfig, type Plugin } from 'vite';
 
 /**
  * The catalog of the three elements: the introduction, one stories file per
@@ -7,6 +7,24 @@ import { mergeConfig } from 'vite';
  * Vitest addon that runs every story as a test. It needs no network: no
  * telemetry, no update check, no fonts or assets from elsewhere.
  */
+/**
+ * Resolves packages' `production` export condition where Vite would pick
+ * `development` (its default outside a production build). After Storybook's
+ * own plugin, which lists Vite's default conditions.
+ */
+const productionExports: Plugin = {
+  name: 'production-exports',
+  enforce: 'post',
+  config(config) {
+    const conditions = config.resolve?.conditions;
+    if (conditions) {
+      config.resolve!.conditions = conditions.map((condition) =>
+        condition === 'development|production' ? 'production' : condition,
+      );
+    }
+  },
+};
+
 export default defineMain({
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -21,6 +39,10 @@ export default defineMain({
       ...(configType === 'PRODUCTION'
         ? { logLevel: 'warn', build: { chunkSizeWarningLimit: 1200 } }
         : {}),
+      // `npm run test:stories` (Vitest) runs Lit's production build, as the
+      // package ships it: the development build prints "Lit is in dev mode" in
+      // every test file. `npm run storybook` keeps it, with its warnings.
+      plugins: process.env.VITEST ? [productionExports] : [],
       optimizeDeps: {
         // Pre-bundled together, or Vite discovers Lit's entry points one by one
         // and the page ends up with two copies of Lit ("Multiple versions of Lit loaded").

@@ -7,6 +7,7 @@ import manifest from '../custom-elements.json';
 import { setLanguage } from '../src/consent/api.js';
 import { uiLocales, uiSourceLocale } from '../src/i18n/localize.js';
 import { publicManifest, type CustomElementsManifest } from './public-manifest.js';
+import { watchStoryConsole } from '../stories/support/play.js';
 
 setCustomElementsManifest(publicManifest(manifest as CustomElementsManifest));
 
@@ -92,9 +93,12 @@ const preview: Preview = {
     },
   },
   beforeEach() {
+    // The smoke check of each play function (expectRendered) fails on a console error.
+    const stopWatching = watchStoryConsole();
     // "Customise" and `[data-cookie-preferences]` add a <cookie-preferences> to
     // <body> when the story has none; it must not outlive the story.
     return () => {
+      stopWatching();
       for (const element of document.querySelectorAll('body > cookie-preferences')) {
         element.remove();
       }

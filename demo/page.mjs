@@ -218,7 +218,7 @@ ${markup`<html lang="${lang}">
 
     ${siteFooter(text)}
 
-    <!-- Runs only once the visitor grants "statistics" (contract §7). -->
+    <!-- Runs only once the visitor grants "statistics" (the script gate). -->
     <script type="text/plain" data-consent-category="statistics" src="/demo/stats.js"></script>
   </body>
 </html>`}

@@ -15,8 +15,8 @@ so that neither is ever copied by hand or committed twice:
   names another `node`) into the package's `prerendered/`, where
   `{% cookie_consent_banner %}` fills in what changes per request.
 
-Build with `npm run build:django` (or `python3 -m pip wheel --no-deps
---no-build-isolation -w <dir> django/` after `npm run build`).
+Build with `node scripts/build-django-wheel.mjs` after `npm run build` (or
+`python3 -m pip wheel --no-deps --no-build-isolation -w <dir> django/`).
 """
 import json
 import os

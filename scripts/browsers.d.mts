@@ -2,7 +2,6 @@
 export const CHROMIUM_PATH: string;
 export const CHROMIUM_FLAGS: string[];
 export const WEBKIT_MINIBROWSER: string;
-export const DJANGO_PACKAGES: string[];
 export interface Engine {
   name: 'chromium' | 'firefox' | 'webkit';
   files: string[];

@@ -75,9 +75,6 @@ export const engines = [
   },
 ];
 
-/** Debian packages the Django app's wheel, its tests and the example site need (Debian's python3). */
-export const DJANGO_PACKAGES = ['python3-django', 'python3-pip'];
-
 /** Engines asked for by BROWSERS=chromium,firefox (default: all three). */
 export function selectedEngines(env = process.env) {
   const wanted = (env.BROWSERS ?? '')

@@ -33,6 +33,9 @@ const run = (command, args, env = {}) => {
       ...process.env,
       PYTHONDONTWRITEBYTECODE: '1',
       PIP_DISABLE_PIP_VERSION_CHECK: '1',
+      // pip installs into .tmp/ or .venv-django/ here, never into the system's
+      // Python, so its warning about running as root does not apply (CI is root).
+      PIP_ROOT_USER_ACTION: 'ignore',
       ...env,
     },
   });

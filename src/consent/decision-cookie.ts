@@ -12,7 +12,7 @@ export const DEFAULT_LIFETIME_DAYS = 182;
 export const MAX_LIFETIME_DAYS = 395;
 /** What a browser keeps of a cookie's name and value together: a larger value cannot be ours. */
 export const MAX_COOKIE_BYTES = 4096;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DecisionRecord {
   /** Every category of the inventory, granted or not. */

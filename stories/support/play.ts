@@ -1,6 +1,12 @@
-/** What the play functions share: queries into shadow roots, the events heard, a real Escape. */
-import { userEvent, within } from 'storybook/test';
-import type { ConsentDetail } from '../../src/index.js';
+/**
+ * What the play functions share: queries into shadow roots, and the smoke
+ * check each story makes. What the elements do (decisions, cookies, focus,
+ * languages, layouts) is tested in tests/, in three engines; a story's play
+ * only checks that the story renders: its element's main control is there and
+ * nothing was written with `console.error`. The a11y addon checks every story.
+ */
+import { expect, within } from 'storybook/test';
+import { captureConsole, consoleLine, type ConsoleCalls } from '../../tests/support/console.js';
 
 /**
  * Testing Library queries scoped to an element's shadow root, where the
@@ -13,30 +19,34 @@ export function shadowQueries(element: Element) {
   return within(root as unknown as HTMLElement);
 }
 
-/** The `consent-change` details `document` hears from now on, until `stop()`. */
-export function recordConsentChanges() {
-  const details: ConsentDetail[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<ConsentDetail>).detail);
-  document.addEventListener('consent-change', listener);
-  return { details, stop: () => document.removeEventListener('consent-change', listener) };
-}
+type RoleQuery = Parameters<ReturnType<typeof shadowQueries>['findByRole']>;
 
-interface VitestBrowserGlobal {
-  __vitest_browser__?: boolean;
+let storyConsole: ConsoleCalls | undefined;
+
+/**
+ * Records the console from before a story renders until it is left, still
+ * printing it (run by the preview's `beforeEach`; returns its cleanup).
+ */
+export function watchStoryConsole(): () => void {
+  let leave = () => {};
+  void captureConsole(
+    (calls) => {
+      storyConsole = calls;
+      return new Promise<void>((resolve) => (leave = resolve));
+    },
+    { echo: true },
+  );
+  return () => {
+    storyConsole = undefined;
+    leave();
+  };
 }
 
 /**
- * Presses Escape in an open modal dialog. A native `<dialog>` only closes on a
- * key press the browser itself receives: the test run (Vitest browser mode)
- * sends a real one through Playwright. In Storybook's UI, where key events are
- * synthesised, the dialog then gets the close request Escape would make.
+ * The smoke check: waits for `element`'s main control, found in its shadow
+ * root by role (and name), and checks that the story wrote no console error.
  */
-export async function pressEscape(dialog: HTMLDialogElement): Promise<void> {
-  if ((globalThis as VitestBrowserGlobal).__vitest_browser__) {
-    const { userEvent: browserUserEvent } = await import('vitest/browser');
-    await browserUserEvent.keyboard('{Escape}');
-    return;
-  }
-  await userEvent.keyboard('{Escape}');
-  if (dialog.open) dialog.requestClose();
+export async function expectRendered(element: Element, ...query: RoleQuery): Promise<void> {
+  await shadowQueries(element).findByRole(...query);
+  await expect(storyConsole?.error.map(consoleLine) ?? []).toEqual([]);
 }

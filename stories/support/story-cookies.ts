@@ -4,6 +4,8 @@
  * check exactly what its story wrote.
  */
 import type { Loader, StoryContext } from '@storybook/web-components-vite';
+import { deleteCookie } from '../../tests/support/cookies.js';
+import { setStoredDecision } from '../../tests/support/decision.js';
 
 /** A decision to find in the cookie before the story renders: category id → granted. */
 export type PreviousDecision = Record<string, boolean>;
@@ -11,16 +13,6 @@ export type PreviousDecision = Record<string, boolean>;
 /** What a story's play function and render get in `loaded`. */
 export interface StoryCookies {
   cookieName: string;
-}
-
-/** The record the elements store, as a server reads it back. */
-export interface StoredDecision {
-  categories: Record<string, boolean>;
-  vendors?: { granted?: string; refused?: string };
-  gpc?: boolean;
-  revision?: string | number;
-  timestamp: string;
-  id: string;
 }
 
 // A page keeps a decision in memory once it has read or made it, so each
@@ -34,42 +26,6 @@ function nextCookieName(storyId: string): string {
   return count === 1 ? name : `${name}-${count}`;
 }
 
-/** The raw value of cookie `name` on this page, or `undefined`. */
-function rawCookie(name: string): string | undefined {
-  for (const pair of document.cookie.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals > 0 && pair.slice(0, equals).trim() === name) return pair.slice(equals + 1).trim();
-  }
-  return undefined;
-}
-
-/** Deletes cookie `name` (path `/`), e.g. one a previous Storybook session left behind. */
-export function forgetCookie(name: string): void {
-  document.cookie = `${name}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax`;
-}
-
-/** The decision stored in cookie `name`, parsed the way a server does, or `undefined`. */
-export function readDecisionCookie(name: string): StoredDecision | undefined {
-  const raw = rawCookie(name);
-  return raw === undefined ? undefined : (JSON.parse(decodeURIComponent(raw)) as StoredDecision);
-}
-
-/** Writes a decision into cookie `name` in the elements' format (as if taken on an earlier visit). */
-export function writeDecisionCookie(
-  name: string,
-  categories: PreviousDecision,
-  revision: string | number | undefined,
-): void {
-  const record: StoredDecision = {
-    categories,
-    revision,
-    timestamp: new Date().toISOString(),
-    id: 'decided-on-an-earlier-visit',
-  };
-  const value = encodeURIComponent(JSON.stringify(record));
-  document.cookie = `${name}=${value}; Path=/; Max-Age=3600; SameSite=Lax`;
-}
-
 /**
  * Loader that gives the story a fresh decision cookie name, deletes any cookie
  * of that name, and writes `parameters.previousDecision` into it when the
@@ -77,10 +33,14 @@ export function writeDecisionCookie(
  */
 export const decisionCookieLoader: Loader = async ({ id, parameters }) => {
   const cookieName = nextCookieName(id);
-  forgetCookie(cookieName);
+  deleteCookie(cookieName);
   const previous = parameters.previousDecision as PreviousDecision | undefined;
   if (previous) {
-    writeDecisionCookie(cookieName, previous, (parameters.previousRevision as number) ?? 1);
+    setStoredDecision(cookieName, {
+      categories: previous,
+      revision: (parameters.previousRevision as number) ?? 1,
+      id: 'decided-on-an-earlier-visit',
+    });
   }
   return { cookieName } satisfies StoryCookies;
 };

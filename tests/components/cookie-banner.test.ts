@@ -1,27 +1,20 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieBanner, CookieInventory, CookiePreferences } from '../../src/index.js';
+import { captureConsole } from '../support/console.js';
+import { deleteCookie, readCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision, storedDecision } from '../support/decision.js';
+import { buttonLabels, expectSame, part, visibleText } from '../support/dom.js';
+import { recordConsentChanges } from '../support/events.js';
+import { CATEGORY_IDS, testInventory } from '../support/inventories.js';
 import {
-  buttonLabels,
-  captureConsoleErrors,
-  CATEGORY_IDS,
-  deleteCookie,
-  expectSame,
   LANGUAGE_LOAD_MS,
-  part,
-  rawCookie,
-  recordConsentChanges,
-  setCookie,
   setLanguageCookie,
-  setStoredDecision,
-  storedDecision,
-  testInventory,
-  uniqueCookieName,
+  openedPageDialog,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
+} from '../support/page.js';
 
 async function showBanner(
   cookieName = uniqueCookieName(),
@@ -32,6 +25,15 @@ async function showBanner(
   );
   await banner.updateComplete;
   return banner;
+}
+
+/** The banner shows nothing: neither its region nor a button. */
+function expectNothingShown(banner: CookieBanner): void {
+  expectSame(
+    banner.shadowRoot!.querySelector('[role="region"], button'),
+    null,
+    'what the banner shows',
+  );
 }
 
 function region(banner: CookieBanner): HTMLElement | null {
@@ -130,7 +132,7 @@ describe('<cookie-banner>', () => {
           // WebKit's cookie cache in the page may briefly still echo the value
           // this test wrote a moment ago; the browser's jar converges on ours.
           await waitUntil(
-            () => rawCookie(name) !== value,
+            () => readCookie(name) !== value,
             'the decision replaces the tampered cookie',
             { timeout: 2000 },
           );
@@ -186,7 +188,7 @@ describe('<cookie-banner>', () => {
         'vbscript:msgbox(1)',
       ]) {
         let banner!: CookieBanner;
-        const errors = await captureConsoleErrors(async () => {
+        const { error: errors } = await captureConsole(async () => {
           banner = await fixture<CookieBanner>(html`
             <cookie-banner
               cookie-name=${uniqueCookieName()}
@@ -216,7 +218,7 @@ describe('<cookie-banner>', () => {
       expect(part<HTMLAnchorElement>(banner, 'policy-link')!.href).to.equal(
         'https://example.com/cookies',
       );
-      const errors = await captureConsoleErrors(async () => {
+      const { error: errors } = await captureConsole(async () => {
         banner.setAttribute('policy-href', 'javascript:void(0)');
         await banner.updateComplete;
       });
@@ -359,7 +361,7 @@ describe('<cookie-banner>', () => {
       expect(region(banner)).to.exist;
       part(banner, 'accept-button')!.click();
       await settled(banner);
-      const value = rawCookie('cookies_preferences')!;
+      const value = readCookie('cookies_preferences')!;
       expect(JSON.parse(decodeURIComponent(value)).categories).to.deep.equal({
         necessary: true,
         statistics: true,
@@ -377,7 +379,7 @@ describe('<cookie-banner>', () => {
       await aTimeout(50);
       stop();
       expect(region(banner)).to.exist;
-      expect(rawCookie(name)).to.equal(undefined);
+      expect(readCookie(name)).to.equal(undefined);
       expect(events).to.have.length(0);
     });
   });
@@ -452,12 +454,7 @@ describe('<cookie-banner>', () => {
       await expect(banner).to.be.accessible();
 
       reopen.click();
-      const preferences = await waitUntil(
-        () => document.querySelector<CookiePreferences>('body > cookie-preferences')?.open,
-        'the preferences open',
-        { timeout: 2000 },
-      ).then(() => document.querySelector<CookiePreferences>('body > cookie-preferences')!);
-      await preferences.updateComplete;
+      const preferences = await openedPageDialog();
       const switches = [
         ...preferences.shadowRoot!.querySelectorAll<HTMLInputElement>('input[role="switch"]'),
       ];
@@ -485,37 +482,29 @@ describe('<cookie-banner>', () => {
     it('is reported once, naming the field, and nothing is shown', async () => {
       const banner = await showBanner();
       expect(region(banner)).to.exist;
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         banner.inventory = invalid();
         await banner.updateComplete;
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('cookies[1].category');
-      expectSame(
-        banner.shadowRoot!.querySelector('[role="region"], button'),
-        null,
-        'what the banner shows',
-      );
+      expectNothingShown(banner);
     });
 
     it('is not replaced by the inventory another element gave the page', async () => {
       const name = uniqueCookieName();
       await showBanner(name);
       let second!: CookieBanner;
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         second = await showBanner(name, { categories: [] });
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('categories');
-      expectSame(
-        second.shadowRoot!.querySelector('[role="region"], button'),
-        null,
-        'what the banner shows',
-      );
+      expectNothingShown(second);
     });
 
     it('in a script child that is not JSON is reported once', async () => {
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         const banner = await fixture<CookieBanner>(html`
           <cookie-banner cookie-name=${uniqueCookieName()}>
             <script type="application/json">
@@ -523,11 +512,7 @@ describe('<cookie-banner>', () => {
             </script>
           </cookie-banner>
         `);
-        expectSame(
-          banner.shadowRoot!.querySelector('[role="region"], button'),
-          null,
-          'what the banner shows',
-        );
+        expectNothingShown(banner);
       });
       expect(calls).to.have.length(1);
       expect(String(calls[0][0])).to.contain('not valid JSON');

@@ -10,21 +10,19 @@ import {
   saveConsent,
   type CookieEmbed,
 } from '../../src/index.js';
+import { captureConsole } from '../support/console.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { expectSame, part, visibleText } from '../support/dom.js';
+import { recordConsentChanges } from '../support/events.js';
+import { mediaInventory } from '../support/inventories.js';
 import {
-  captureConsoleErrors,
-  expectSame,
   LANGUAGE_LOAD_MS,
   loadedModules,
-  part,
-  recordConsentChanges,
   setLanguageCookie,
-  uniqueCookieName,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
-import { mediaInventory } from './media-inventory.js';
+} from '../support/page.js';
 
 declare global {
   interface Window {
@@ -491,7 +489,7 @@ describe('<cookie-embed>', () => {
   describe('an unknown vendor', () => {
     it('is reported once, named after its id, with no button to allow it', async () => {
       let embed!: CookieEmbed;
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         ({ embed } = await mountEmbed(uniqueCookieName(), { vendor: 'vimeo' }));
         // Updating again (a language change, a decision) does not report it again.
         embed.requestUpdate();

@@ -2,25 +2,19 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookiePreferences, CookieTable } from '../../src/index.js';
+import { readCookie, uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision, storedDecision } from '../support/decision.js';
+import { buttonLabels, expectSame, part, visibleText } from '../support/dom.js';
+import { recordConsentChanges } from '../support/events.js';
+import { CATEGORY_IDS, testInventory } from '../support/inventories.js';
 import {
-  buttonLabels,
-  CATEGORY_IDS,
   LANGUAGE_LOAD_MS,
-  expectSame,
-  part,
-  rawCookie,
-  recordConsentChanges,
   setLanguageCookie,
-  setStoredDecision,
-  storedDecision,
   tablesSettled,
-  testInventory,
-  uniqueCookieName,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
+} from '../support/page.js';
 
 interface Page {
   preferences: CookiePreferences;
@@ -60,6 +54,11 @@ function dialogOf(preferences: CookiePreferences): HTMLDialogElement {
 
 function switches(preferences: CookiePreferences): HTMLInputElement[] {
   return [...preferences.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
+}
+
+/** Whether each category's switch is on, in the inventory's order. */
+function switchStates(preferences: CookiePreferences): boolean[] {
+  return switches(preferences).map((input) => input.checked);
 }
 
 function switchFor(preferences: CookiePreferences, categoryId: string): HTMLInputElement {
@@ -167,7 +166,7 @@ describe('<cookie-preferences>', () => {
       await aTimeout(0);
       stop();
       expect(page.preferences.hasAttribute('open')).to.equal(false);
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expectSame(document.activeElement, page.opener, 'focus');
     });
@@ -188,7 +187,7 @@ describe('<cookie-preferences>', () => {
       // Proving a negative: an event of the closing would have fired by now.
       await aTimeout(0);
       stop();
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expectSame(document.activeElement, page.opener, 'focus');
     });
@@ -240,11 +239,7 @@ describe('<cookie-preferences>', () => {
 
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        true,
-        false,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, true, false]);
       // Changed, then dropped with Escape: the next opening shows the decision again.
       switchFor(preferences, 'marketing').click();
       switchFor(preferences, 'statistics').click();
@@ -252,11 +247,7 @@ describe('<cookie-preferences>', () => {
       await closed(preferences);
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        true,
-        false,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, true, false]);
     });
 
     it('shows a decision stored by an earlier visit', async () => {
@@ -267,11 +258,7 @@ describe('<cookie-preferences>', () => {
       const { preferences } = await pageWithPreferences(name);
       preferences.show();
       await preferences.updateComplete;
-      expect(switches(preferences).map((input) => input.checked)).to.deep.equal([
-        true,
-        false,
-        true,
-      ]);
+      expect(switchStates(preferences)).to.deep.equal([true, false, true]);
     });
 
     it('record nothing when toggled', async () => {
@@ -288,7 +275,7 @@ describe('<cookie-preferences>', () => {
       // Proving a negative: an event of the toggling would have fired by now.
       await aTimeout(0);
       stop();
-      expect(rawCookie(page.cookieName)).to.equal(undefined);
+      expect(readCookie(page.cookieName)).to.equal(undefined);
       expect(events).to.have.length(0);
       expect(page.preferences.open).to.equal(true);
     });

@@ -2,19 +2,17 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/index.js';
 import type { CookieInventory, CookieTable } from '../../src/index.js';
+import { captureConsole } from '../support/console.js';
+import { expectSame, part, visibleText } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
 import {
-  captureConsoleErrors,
-  expectSame,
   LANGUAGE_LOAD_MS,
-  part,
   setLanguageCookie,
   tablesSettled,
-  testInventory,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
+} from '../support/page.js';
 
 async function showTable(
   inventory: unknown = testInventory(),
@@ -132,7 +130,7 @@ describe('<cookie-table>', () => {
 
     it('reports a category the inventory lacks, once, and shows no table', async () => {
       let table!: CookieTable;
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         table = await showTable(testInventory(), { category: 'unknown' });
         // Rendering again (a language change, a decision) does not report it again.
         table.requestUpdate();
@@ -321,7 +319,7 @@ describe('<cookie-table>', () => {
     it('is reported once, naming the field, and no table is shown', async () => {
       const table = await showTable();
       const inventory = testInventory();
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         table.inventory = {
           ...inventory,
           cookies: [inventory.cookies![0], { ...inventory.cookies![1], party: 'fourth' }],

@@ -7,18 +7,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieBanner, CookieEmbed, CookiePreferences } from '../../src/index.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { part, visibleText } from '../support/dom.js';
+import { mediaInventory, testInventory } from '../support/inventories.js';
 import {
   LANGUAGE_LOAD_MS,
-  part,
   setLanguageCookie,
-  testInventory,
-  uniqueCookieName,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
-import { mediaInventory } from './media-inventory.js';
+} from '../support/page.js';
 
 const ACCEPTED = 'Your choice has been saved: cookies accepted.';
 const REJECTED = 'Your choice has been saved: optional cookies refused.';

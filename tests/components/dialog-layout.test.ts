@@ -5,15 +5,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieInventory, CookiePreferences, CookieTable } from '../../src/index.js';
+import { part, visibleText } from '../support/dom.js';
 import {
   LANGUAGE_LOAD_MS,
   loadMarkupPage,
-  part,
   setLanguageCookie,
   tablesSettled,
   usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+} from '../support/page.js';
 
 /** The decision cookie of fixtures/page.html. */
 const PAGE_COOKIE = 'markup_preferences';

@@ -13,7 +13,9 @@
  */
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { part, uniqueCookieName, usePageDefaults } from './fixtures.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { part } from '../support/dom.js';
+import { usePageDefaults } from '../support/page.js';
 
 const VIEWPORTS = [
   [1280, 900],

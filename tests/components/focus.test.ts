@@ -1,8 +1,11 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { CookieBanner, CookiePreferences } from '../../src/index.js';
-import { expectSame, part, testInventory, uniqueCookieName, usePageDefaults } from './fixtures.js';
+import type { CookieBanner } from '../../src/index.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { expectSame, part } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { openedPageDialog, usePageDefaults } from '../support/page.js';
 
 /** A page taller than the viewport, full of links, with a banner asking. */
 async function tallPageWithBanner(position: 'bottom' | 'top' = 'bottom') {
@@ -169,12 +172,7 @@ describe('focus and the banner', () => {
       const customise = part(banner, 'customise-button')!;
       customise.focus();
       await sendKeys({ press: 'Enter' });
-      const preferences = await waitUntil(
-        () => document.querySelector<CookiePreferences>('body > cookie-preferences')?.open,
-        'the preferences open',
-        { timeout: 2000 },
-      ).then(() => document.querySelector<CookiePreferences>('body > cookie-preferences')!);
-      await preferences.updateComplete;
+      const preferences = await openedPageDialog();
       part(preferences, 'reject-button')!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => !preferences.open, 'the preferences close', { timeout: 2000 });
@@ -188,12 +186,7 @@ describe('focus and the banner', () => {
       const customise = part(banner, 'customise-button')!;
       customise.focus();
       customise.click();
-      const preferences = await waitUntil(
-        () => document.querySelector<CookiePreferences>('body > cookie-preferences')?.open,
-        'the preferences open',
-        { timeout: 2000 },
-      ).then(() => document.querySelector<CookiePreferences>('body > cookie-preferences')!);
-      await preferences.updateComplete;
+      const preferences = await openedPageDialog();
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !preferences.open, 'the preferences close', { timeout: 2000 });
       expectSame(banner.shadowRoot!.activeElement, customise, 'focus');

@@ -8,8 +8,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookiePreferences } from '../../src/index.js';
-import { testInventory, uniqueCookieName, usePageDefaults, warmUpAxe } from './fixtures.js';
-import { mediaInventory } from './media-inventory.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { mediaInventory, testInventory } from '../support/inventories.js';
+import { usePageDefaults, warmUpAxe } from '../support/page.js';
 
 const SYSTEM_COLOURS = ['Canvas', 'CanvasText', 'Highlight', 'HighlightText', 'GrayText'];
 

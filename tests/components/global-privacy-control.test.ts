@@ -10,15 +10,9 @@ import type {
   CookiePreferences,
   ConsentChangeEvent,
 } from '../../src/index.js';
-import {
-  part,
-  rawCookie,
-  setCookie,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-  warmUpAxe,
-} from './fixtures.js';
+import { readCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
+import { part, visibleText } from '../support/dom.js';
+import { usePageDefaults, warmUpAxe } from '../support/page.js';
 
 let signal = true;
 Object.defineProperty(navigator, 'globalPrivacyControl', {
@@ -55,7 +49,7 @@ async function bannerOf(cookieName: string, inventory = gpcInventory()): Promise
 
 /** The decision cookie as a server reads it. */
 function stored(cookieName: string): Record<string, unknown> {
-  return JSON.parse(decodeURIComponent(rawCookie(cookieName)!)) as Record<string, unknown>;
+  return JSON.parse(decodeURIComponent(readCookie(cookieName)!)) as Record<string, unknown>;
 }
 
 describe('Global Privacy Control', () => {

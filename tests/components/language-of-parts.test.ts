@@ -7,19 +7,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieEmbed, CookieInventory, CookiePreferences } from '../../src/index.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { part, visibleText } from '../support/dom.js';
+import { mediaInventory, testInventory } from '../support/inventories.js';
 import {
   LANGUAGE_LOAD_MS,
-  part,
   setLanguageCookie,
   tablesSettled,
-  testInventory,
-  uniqueCookieName,
   usePageDefaults,
-  visibleText,
   warmUpAxe,
   warmUpLanguage,
-} from './fixtures.js';
-import { mediaInventory } from './media-inventory.js';
+} from '../support/page.js';
 
 /** `inventory` with its texts in `language` only (a plain string stays as it is). */
 function onlyIn(inventory: CookieInventory, language: string): CookieInventory {

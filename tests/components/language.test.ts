@@ -1,21 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CookieBanner, CookieTable } from '../../src/index.js';
-import {
-  buttonLabels,
-  deleteCookie,
-  part,
-  setLanguageCookie,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
+import { buttonLabels, part, visibleText } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { setLanguageCookie, usePageDefaults } from '../support/page.js';
 
 const ENGLISH = ['Accept all', 'Reject all', 'Customise'];
 const FRENCH = ['Tout accepter', 'Tout refuser', 'Personnaliser'];
 
-/** The contract's promise: a change of language shows within one second. */
+/** The README's promise: a change of language shows within one second. */
 const SWITCH_MS = 1000;
 
 async function showBanner(attributes: { languageCookie?: string } = {}): Promise<CookieBanner> {
@@ -99,7 +93,7 @@ describe('the language of the consent elements', () => {
     });
   });
 
-  describe('chooses in the contract’s order', () => {
+  describe('chooses in the order the README gives', () => {
     it('uses <html lang> without a cookie', async () => {
       document.documentElement.lang = 'fr';
       const banner = await showBanner();

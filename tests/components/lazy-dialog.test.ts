@@ -7,16 +7,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
 import type { CookieBanner, CookiePreferences } from '../../src/index.js';
-import {
-  loadedModules,
-  part,
-  rawCookie,
-  setLanguageCookie,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+import { readCookie, uniqueCookieName } from '../support/cookies.js';
+import { part, visibleText } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { loadedModules, setLanguageCookie, usePageDefaults } from '../support/page.js';
 
 describe('the dialog loaded on demand (dist/cookie-consent.js)', () => {
   usePageDefaults();
@@ -58,8 +52,8 @@ describe('the dialog loaded on demand (dist/cookie-consent.js)', () => {
     expect(customElements.get('cookie-table')).to.not.equal(undefined);
 
     part(preferences, 'reject-button')!.click();
-    await waitUntil(() => rawCookie(name) !== undefined, 'the decision is written');
-    expect(JSON.parse(decodeURIComponent(rawCookie(name)!)).categories).to.deep.equal({
+    await waitUntil(() => readCookie(name) !== undefined, 'the decision is written');
+    expect(JSON.parse(decodeURIComponent(readCookie(name)!)).categories).to.deep.equal({
       necessary: true,
       statistics: false,
       marketing: false,

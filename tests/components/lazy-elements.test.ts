@@ -7,16 +7,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
 import type { CookieBanner, CookieEmbed, CookiePreferences, CookieTable } from '../../src/index.js';
-import {
-  expectSame,
-  loadedModules,
-  part,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
-import { mediaInventory } from './media-inventory.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { expectSame, part, visibleText } from '../support/dom.js';
+import { mediaInventory, testInventory } from '../support/inventories.js';
+import { loadedModules, usePageDefaults } from '../support/page.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();

@@ -10,14 +10,11 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CookieBanner } from '../../src/index.js';
-import {
-  captureConsoleErrors,
-  part,
-  rawCookie,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-} from './fixtures.js';
+import { captureConsole } from '../support/console.js';
+import { readCookie, uniqueCookieName } from '../support/cookies.js';
+import { part } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { usePageDefaults } from '../support/page.js';
 
 interface PageApi {
   openPreferences(): Promise<boolean>;
@@ -66,12 +63,14 @@ describe('a lazy module that cannot be loaded', () => {
     await banner.updateComplete;
     let errors: unknown[][] = [];
     const rejections = await unhandledRejections(async () => {
-      errors = await captureConsoleErrors(async () => {
-        part(banner, 'customise-button')!.click();
-        await waitUntil(() => location.hash === '#cookie-policy', 'went to the policy', {
-          timeout: 5000,
-        });
-      });
+      errors = (
+        await captureConsole(async () => {
+          part(banner, 'customise-button')!.click();
+          await waitUntil(() => location.hash === '#cookie-policy', 'went to the policy', {
+            timeout: 5000,
+          });
+        })
+      ).error;
     });
     expect(rejections).to.deep.equal([]);
     expect(errors.map((args) => String(args[0]))).to.deep.equal([
@@ -80,7 +79,7 @@ describe('a lazy module that cannot be loaded', () => {
     expect(customElements.get('cookie-preferences')).to.equal(undefined);
 
     part(banner, 'accept-button')!.click();
-    expect(rawCookie(name), 'the decision is stored').to.be.a('string');
+    expect(readCookie(name), 'the decision is stored').to.be.a('string');
     await banner.updateComplete;
     expect(part(banner, 'accept-button'), 'the banner is gone').to.equal(null);
   });
@@ -89,7 +88,7 @@ describe('a lazy module that cannot be loaded', () => {
     const link = await fixture<HTMLAnchorElement>(
       html`<a href="#manage-cookies" data-cookie-preferences>Manage cookies</a>`,
     );
-    const errors = await captureConsoleErrors(async () => {
+    const { error: errors } = await captureConsole(async () => {
       link.click();
       // Not at once: the link follows only once the dialog is known not to load.
       expect(location.hash).to.equal('');
@@ -113,7 +112,7 @@ describe('a lazy module that cannot be loaded', () => {
     scripted.dataset.cookiePreferences = '';
     scripted.textContent = 'Manage cookies';
     container.append(scripted);
-    const errors = await captureConsoleErrors(async (calls) => {
+    const { error: errors } = await captureConsole(async ({ error: calls }) => {
       for (const link of container.querySelectorAll('a')) link.click();
       // One load for both clicks, so one failure reported.
       await waitUntil(() => calls.length > 0, 'the failure reported', { timeout: 5000 });
@@ -130,7 +129,7 @@ describe('a lazy module that cannot be loaded', () => {
     const api = (window as unknown as { cookieConsent: PageApi }).cookieConsent;
     let shown: boolean | undefined;
     const rejections = await unhandledRejections(async () => {
-      await captureConsoleErrors(async () => {
+      await captureConsole(async () => {
         shown = await api.openPreferences();
       });
     });
@@ -141,12 +140,14 @@ describe('a lazy module that cannot be loaded', () => {
   it('reports a table that cannot be loaded, and throws nothing', async () => {
     let errors: unknown[][] = [];
     const rejections = await unhandledRejections(async () => {
-      errors = await captureConsoleErrors(async (calls) => {
-        await fixture(
-          html`<cookie-table .inventory=${testInventory()} category="necessary"></cookie-table>`,
-        );
-        await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
-      });
+      errors = (
+        await captureConsole(async ({ error: calls }) => {
+          await fixture(
+            html`<cookie-table .inventory=${testInventory()} category="necessary"></cookie-table>`,
+          );
+          await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
+        })
+      ).error;
     });
     expect(rejections).to.deep.equal([]);
     expect(errors.map((args) => String(args[0]))).to.deep.equal([
@@ -157,7 +158,7 @@ describe('a lazy module that cannot be loaded', () => {
 
   it('reports once that the rules of vendors cannot be loaded, and neither retries nor grants', async () => {
     const name = uniqueCookieName();
-    const errors = await captureConsoleErrors(async (calls) => {
+    const { error: errors } = await captureConsole(async ({ error: calls }) => {
       const inventory = testInventory();
       const banner = await fixture<CookieBanner>(
         html`<cookie-banner

@@ -5,19 +5,13 @@
  * modules, which would blur the coverage of the other files.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import {
-  buttonLabels,
-  loadMarkupPage,
-  part,
-  setLanguageCookie,
-  usePageDefaults,
-  visibleText,
-} from './fixtures.js';
+import { buttonLabels, part, visibleText } from '../support/dom.js';
+import { loadMarkupPage, setLanguageCookie, usePageDefaults } from '../support/page.js';
 
 const ENGLISH = ['Accept all', 'Reject all', 'Customise'];
 const FRENCH = ['Tout accepter', 'Tout refuser', 'Personnaliser'];
 
-/** The contract's promise: a change of language shows within one second. */
+/** The README's promise: a change of language shows within one second. */
 const SWITCH_MS = 1000;
 /** The first switch also fetches the French strings, which the test server compiles on demand. */
 const FIRST_SWITCH_MS = 2000;

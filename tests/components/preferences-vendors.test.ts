@@ -7,15 +7,10 @@ import type {
   CookiePreferences,
   CookieTable,
 } from '../../src/index.js';
-import {
-  part,
-  recordConsentChanges,
-  tablesSettled,
-  uniqueCookieName,
-  usePageDefaults,
-  visibleText,
-  warmUpAxe,
-} from './fixtures.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { part, visibleText } from '../support/dom.js';
+import { recordConsentChanges } from '../support/events.js';
+import { tablesSettled, usePageDefaults, warmUpAxe } from '../support/page.js';
 
 /** Necessary (required, one vendor), statistics (no vendor), media (YouTube and a map). */
 function mediaInventory(): CookieInventory {

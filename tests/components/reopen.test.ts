@@ -2,15 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookiePreferences } from '../../src/index.js';
-import {
-  deleteCookie,
-  expectSame,
-  part,
-  setStoredDecision,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-} from './fixtures.js';
+import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision } from '../support/decision.js';
+import { expectSame, part } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { usePageDefaults } from '../support/page.js';
 
 async function opened(preferences: CookiePreferences): Promise<void> {
   await waitUntil(() => preferences.open, 'the preferences open', { timeout: 2000 });

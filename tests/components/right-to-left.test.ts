@@ -2,15 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookieBanner, CookiePreferences } from '../../src/index.js';
-import {
-  buttonLabels,
-  part,
-  setLanguageCookie,
-  testInventory,
-  uniqueCookieName,
-  usePageDefaults,
-  warmUpAxe,
-} from './fixtures.js';
+import { uniqueCookieName } from '../support/cookies.js';
+import { buttonLabels, part } from '../support/dom.js';
+import { testInventory } from '../support/inventories.js';
+import { setLanguageCookie, usePageDefaults, warmUpAxe } from '../support/page.js';
 
 const ARABIC = ['قبول الكل', 'رفض الكل', 'تخصيص'];
 const HEBREW = ['אישור הכול', 'דחיית הכול', 'התאמה אישית'];

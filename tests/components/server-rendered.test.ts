@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { deleteAllCookies, rawCookie } from './fixtures.js';
+import { deleteAllCookies, readCookie } from '../support/cookies.js';
 
 /**
  * A page whose banner the server rendered (web-test-runner.config.mjs:
@@ -118,7 +118,7 @@ describe('a banner rendered on the server', () => {
       'the banner stayed after the click',
     );
     const decision = JSON.parse(
-      decodeURIComponent(rawCookie('cookies_preferences', frame.contentDocument!)!),
+      decodeURIComponent(readCookie('cookies_preferences', frame.contentDocument!)!),
     ) as { categories: Record<string, boolean> };
     expect(decision.categories).to.deep.equal({ necessary: true, statistics: false });
   });
@@ -134,7 +134,7 @@ describe('a banner rendered on the server', () => {
       { timeout: 10000 },
     );
     button(frame, 'accept-button').click();
-    await waitUntil(() => rawCookie('cookies_preferences') !== undefined, 'no decision');
+    await waitUntil(() => readCookie('cookies_preferences') !== undefined, 'no decision');
     const key = Math.random().toString(36).slice(2);
     const response = await fetch(`/test-endpoints/server-rendered.html?language=en&key=${key}`);
     const page = await response.text();
@@ -198,7 +198,7 @@ describe('a banner rendered on the server', () => {
       form.addEventListener('submit', (event) => submits.push(event.defaultPrevented));
       reject.click();
       await waitUntil(
-        () => rawCookie('cookies_preferences', page) !== undefined,
+        () => readCookie('cookies_preferences', page) !== undefined,
         'the click wrote no decision',
       );
       await waitUntil(

@@ -14,14 +14,10 @@ import type { ConsentDecision } from '../../src/events/consent-change.js';
 import { DEFAULT_DECISION_COOKIE, parseDecision } from '../../src/consent/decision-cookie.js';
 import { pageLanguage } from '../../src/consent/page-language.js';
 import { ConsentStore } from '../../src/consent/store.js';
-import {
-  captureConsoleErrors,
-  deleteTestCookie,
-  documentCookies,
-  recordConsentChanges,
-  sampleInventory,
-  uniqueCookieName,
-} from './support.js';
+import { captureConsole } from '../support/console.js';
+import { deleteCookie, readCookie, uniqueCookieName } from '../support/cookies.js';
+import { recordConsentChanges } from '../support/events.js';
+import { sampleInventory } from '../support/inventories.js';
 
 let cookieName: string;
 
@@ -30,7 +26,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  deleteTestCookie(cookieName);
+  deleteCookie(cookieName);
   pageLanguage.setHostLanguage(undefined);
 });
 
@@ -60,7 +56,7 @@ describe('the consent API', () => {
       // The record has no vendors when the inventory has none; the decision has `{}`.
       const { vendors, ...record } = decision;
       expect(vendors).to.deep.equal({});
-      expect(parseDecision(documentCookies().get(cookieName))).to.deep.equal(record);
+      expect(parseDecision(readCookie(cookieName))).to.deep.equal(record);
       expect(hasConsent('statistics', cookieName)).to.equal(true);
       expect(hasConsent('marketing', cookieName)).to.equal(false);
     });
@@ -68,7 +64,7 @@ describe('the consent API', () => {
 
   describe('setInventory', () => {
     it('accepts a valid inventory', () => {
-      const errors = captureConsoleErrors(() => {
+      const { error: errors } = captureConsole(() => {
         expect(setInventory(sampleInventory(), cookieName)).to.equal(true);
       });
       expect(errors).to.deep.equal([]);
@@ -82,7 +78,7 @@ describe('the consent API', () => {
         categories: [{ id: 'necessary', required: true }],
         cookies: [{ name: 'ad', category: 'ads' }],
       };
-      const errors = captureConsoleErrors(() => {
+      const { error: errors } = captureConsole(() => {
         result = setInventory(bad as never, cookieName);
       });
       expect(result).to.equal(false);
@@ -90,7 +86,7 @@ describe('the consent API', () => {
       expect(String(errors[0][0])).to.match(/^setInventory\(\): invalid cookie inventory/);
       expect(String(errors[0][0])).to.contain('cookies[0].category: "ads" is not a category');
       expect(getConsent(cookieName)!.id).to.equal(detail.id);
-      expect(parseDecision(documentCookies().get(cookieName))!.id).to.equal(detail.id);
+      expect(parseDecision(readCookie(cookieName))!.id).to.equal(detail.id);
     });
 
     it('with a new revision, makes the decision no longer count', () => {
@@ -136,25 +132,23 @@ describe('the consent API', () => {
         { necessary: true, statistics: false, marketing: false },
       ]);
       expect(getConsent(cookieName)).to.equal(undefined);
-      expect(documentCookies().has(cookieName)).to.equal(false);
+      expect(readCookie(cookieName)).to.equal(undefined);
     });
 
     it('writes cookies_preferences when no cookie name is given', () => {
-      const errors = captureConsoleErrors(() => acceptAll());
+      const { error: errors } = captureConsole(() => acceptAll());
       expect(errors).to.have.length(1);
-      expect(documentCookies().has(DEFAULT_DECISION_COOKIE)).to.equal(false);
+      expect(readCookie(DEFAULT_DECISION_COOKIE)).to.equal(undefined);
       try {
         setInventory(sampleInventory());
         const detail = acceptAll()!;
-        expect(parseDecision(documentCookies().get(DEFAULT_DECISION_COOKIE))!.id).to.equal(
-          detail.id,
-        );
+        expect(parseDecision(readCookie(DEFAULT_DECISION_COOKIE))!.id).to.equal(detail.id);
         expect(getConsent()!.id).to.equal(detail.id);
         expect(hasConsent('statistics')).to.equal(true);
       } finally {
         resetConsent();
       }
-      expect(documentCookies().has(DEFAULT_DECISION_COOKIE)).to.equal(false);
+      expect(readCookie(DEFAULT_DECISION_COOKIE)).to.equal(undefined);
     });
   });
 

@@ -3,7 +3,7 @@
  * tags read it, its defaults, and an inventory that maps consent types.
  */
 import type { CookieInventory } from '../../src/consent/inventory.js';
-import { sampleInventory } from './support.js';
+import { sampleInventory } from '../support/inventories.js';
 
 export interface GtagPage {
   dataLayer?: unknown[];

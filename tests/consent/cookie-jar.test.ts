@@ -8,7 +8,12 @@ import {
   readCookie,
   writeCookie,
 } from '../../src/consent/cookie-jar.js';
-import { deleteTestCookie, documentCookies, setTestCookie, uniqueCookieName } from './support.js';
+import {
+  deleteCookie,
+  readCookie as readPageCookie,
+  setCookie,
+  uniqueCookieName,
+} from '../support/cookies.js';
 
 const SIX_MONTHS_S = 182 * 24 * 60 * 60;
 
@@ -118,26 +123,26 @@ describe('writeCookie and deleteCookieEverywhere', () => {
   it('write a cookie the page can read, and delete it', () => {
     const name = uniqueCookieName();
     writeCookie(name, 'hello', { maxAge: 60 });
-    expect(documentCookies().get(name)).to.equal('hello');
+    expect(readPageCookie(name)).to.equal('hello');
     writeCookie(name, '', { maxAge: 0 });
-    expect(documentCookies().has(name)).to.equal(false);
+    expect(readPageCookie(name)).to.equal(undefined);
   });
 
   it('deleteCookieEverywhere removes a host-only cookie, whatever parent domains it tries', () => {
     const name = uniqueCookieName();
     const other = uniqueCookieName();
     try {
-      setTestCookie(name, '1');
-      setTestCookie(other, '2');
+      setCookie(name, '1');
+      setCookie(other, '2');
       deleteCookieEverywhere(name);
-      expect(documentCookies().has(name)).to.equal(false);
-      expect(documentCookies().get(other)).to.equal('2');
-      setTestCookie(name, '1');
+      expect(readPageCookie(name)).to.equal(undefined);
+      expect(readPageCookie(other)).to.equal('2');
+      setCookie(name, '1');
       deleteCookieEverywhere(name, 'www.example.com');
-      expect(documentCookies().has(name)).to.equal(false);
+      expect(readPageCookie(name)).to.equal(undefined);
     } finally {
-      deleteTestCookie(name);
-      deleteTestCookie(other);
+      deleteCookie(name);
+      deleteCookie(other);
     }
   });
 });

@@ -6,14 +6,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type * as ConsentApi from '../../src/consent/api.js';
 import { acceptAll, getConsent, saveConsent, setInventory } from '../../src/consent/api.js';
 import type { ConsentChangeEvent } from '../../src/events/consent-change.js';
-import {
-  deleteTestCookie,
-  documentCookies,
-  recordConsentChanges,
-  sampleInventory,
-  setTestCookie,
-  uniqueCookieName,
-} from './support.js';
+import { deleteCookie, readCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
+import { recordConsentChanges } from '../support/events.js';
+import { sampleInventory } from '../support/inventories.js';
 
 type ConsentApiModule = typeof ConsentApi;
 
@@ -26,7 +21,7 @@ const cookiesToDelete = new Set<string>();
 
 afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
-  for (const name of cookiesToDelete) deleteTestCookie(name);
+  for (const name of cookiesToDelete) deleteCookie(name);
   cookiesToDelete.clear();
 });
 
@@ -92,7 +87,7 @@ describe('cross-tab sync', () => {
   it('hears a refusal taken in another tab, whose trackers are gone here too', async () => {
     const name = testCookieName();
     cookiesToDelete.add('_ga_SYNC');
-    setTestCookie('_ga_SYNC', '1');
+    setCookie('_ga_SYNC', '1');
     setInventory(sampleInventory(), name);
     const tab = await otherTab();
     tab.setInventory(sampleInventory(), name);
@@ -106,7 +101,7 @@ describe('cross-tab sync', () => {
         WITHIN_A_SECOND,
       );
       expect(getConsent(name)!.categories).to.deep.equal(ALL_REFUSED);
-      expect(documentCookies().has('_ga_SYNC')).to.equal(false);
+      expect(readCookie('_ga_SYNC')).to.equal(undefined);
     } finally {
       stop();
     }

@@ -13,9 +13,8 @@ import {
   serializeDecision,
   type DecisionRecord,
 } from '../../src/consent/decision-cookie.js';
-import { daysAgo, sampleInventory } from './support.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { sampleInventory } from '../support/inventories.js';
+import { DAY_MS, daysAgo } from '../support/time.js';
 
 function record(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
   return {

@@ -7,7 +7,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { parentPaths } from '../../src/consent/cookie-jar.js';
 import type * as Api from '../../src/consent/api.js';
-import { sampleInventory, uniqueCookieName } from './support.js';
+import { cookieCopies, uniqueCookieName } from '../support/cookies.js';
+import { sampleInventory } from '../support/inventories.js';
 
 const FIXTURES_PATH = new URL('./fixtures/', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -27,13 +28,6 @@ async function pageBelow(): Promise<Page> {
   const win = frame.contentWindow as Window & { consent?: typeof Api };
   await waitUntil(() => win.consent, 'the page has its consent API');
   return { consent: win.consent!, doc: frame.contentDocument! };
-}
-
-function copies(doc: Document, name: string): string[] {
-  return doc.cookie
-    .split(';')
-    .map((pair) => pair.trim())
-    .filter((pair) => pair.startsWith(`${name}=`));
 }
 
 function record(categories: Record<string, boolean>, minutesAgo: number, id: string): string {
@@ -73,7 +67,7 @@ describe('copies of the decision cookie', () => {
     page.consent.rejectAll(name);
     expect(page.consent.hasConsent('statistics', name)).to.equal(false);
     // The copy for the path is gone: only this decision is left.
-    expect(copies(page.doc, name)).to.have.length(1);
+    expect(cookieCopies(name, page.doc)).to.have.length(1);
 
     const nextPage = await pageBelow();
     nextPage.consent.setInventory(sampleInventory(), name);
@@ -81,7 +75,7 @@ describe('copies of the decision cookie', () => {
     expect(nextPage.consent.getConsent(name)?.categories).to.deep.equal(REFUSED);
 
     nextPage.consent.resetConsent(name);
-    expect(copies(nextPage.doc, name)).to.deep.equal([]);
+    expect(cookieCopies(name, nextPage.doc)).to.deep.equal([]);
     const afterReset = await pageBelow();
     afterReset.consent.setInventory(sampleInventory(), name);
     expect(afterReset.consent.getConsent(name)).to.equal(undefined);
@@ -119,16 +113,16 @@ describe('copies of the decision cookie', () => {
     const hostName = `__Host-${uniqueCookieName('duplicate')}`;
     // Chromium and Firefox count http://localhost as secure; WebKitGTK refuses it Secure cookies.
     page.doc.cookie = `${hostName}=probe; Secure; Path=/`;
-    const secureCookies = copies(page.doc, hostName).length === 1;
+    const secureCookies = cookieCopies(hostName, page.doc).length === 1;
     page.doc.cookie = `${hostName}=; Secure; Path=/; Max-Age=0`;
     page.consent.setInventory(sampleInventory(), hostName);
     page.consent.acceptAll(hostName);
     // Set any other way (without Secure, with a Domain), the browser would refuse it.
-    expect(copies(page.doc, hostName)).to.have.length(secureCookies ? 1 : 0);
+    expect(cookieCopies(hostName, page.doc)).to.have.length(secureCookies ? 1 : 0);
     // Refused or not, the decision holds for this page.
     expect(page.consent.hasConsent('statistics', hostName)).to.equal(true);
     page.consent.rejectAll(hostName);
-    expect(copies(page.doc, hostName)).to.have.length(secureCookies ? 1 : 0);
+    expect(cookieCopies(hostName, page.doc)).to.have.length(secureCookies ? 1 : 0);
     const nextPage = await pageBelow();
     nextPage.consent.setInventory(sampleInventory(), hostName);
     expect(nextPage.consent.hasConsent('statistics', hostName)).to.equal(false);
@@ -136,7 +130,7 @@ describe('copies of the decision cookie', () => {
       secureCookies ? REFUSED : undefined,
     );
     nextPage.consent.resetConsent(hostName);
-    expect(copies(nextPage.doc, hostName)).to.deep.equal([]);
+    expect(cookieCopies(hostName, nextPage.doc)).to.deep.equal([]);
   });
 
   it('lists every path a copy may have been set for', () => {

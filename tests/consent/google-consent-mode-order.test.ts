@@ -11,7 +11,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { acceptAll, getConsent, setInventory } from '../../src/consent/api.js';
 import { serializeDecision } from '../../src/consent/decision-cookie.js';
 import { args, consentModeInventory, page, pushDefaults } from './consent-mode-support.js';
-import { setTestCookie, uniqueCookieName } from './support.js';
+import { setCookie, uniqueCookieName } from '../support/cookies.js';
 
 /** A gated inline script that marks the dataLayer when it runs. */
 function addGatedScript(category: string, mark: string): void {
@@ -54,7 +54,7 @@ describe('Google Consent Mode before the gated tags', () => {
 
   it('sends a stored decision before the scripts it releases run, with the gate loaded first', async () => {
     const cookieName = uniqueCookieName('gcm_order');
-    setTestCookie(
+    setCookie(
       cookieName,
       serializeDecision({
         categories: { necessary: true, statistics: true, marketing: false },

@@ -24,35 +24,15 @@ import {
   pushDefaults,
   updates,
 } from './consent-mode-support.js';
-import { sampleInventory, setTestCookie, uniqueCookieName } from './support.js';
+import { setCookie, uniqueCookieName } from '../support/cookies.js';
+import { captureConsole, consoleLine } from '../support/console.js';
+import { sampleInventory } from '../support/inventories.js';
 
 /** Waits until the dataLayer holds `count` updates, then a little, for any extra one. */
 async function updatesAfter(count: number) {
   await waitUntil(() => updates().length >= count, `${count} consent updates`, { timeout: 5000 });
   await aTimeout(50);
   return updates();
-}
-
-interface Printed {
-  error: string[];
-  warn: string[];
-}
-
-/**
- * Runs `action` with console.error and console.warn recorded; returns what
- * each printed (which `action` sees as it comes).
- */
-async function consoleDuring(action: (printed: Printed) => Promise<unknown>): Promise<Printed> {
-  const printed: Printed = { error: [], warn: [] };
-  const { error, warn } = console;
-  console.error = (...parts: unknown[]) => printed.error.push(parts.join(' '));
-  console.warn = (...parts: unknown[]) => printed.warn.push(parts.join(' '));
-  try {
-    await action(printed);
-  } finally {
-    Object.assign(console, { error, warn });
-  }
-  return printed;
 }
 
 const NOTHING_DECIDED = { ...DEFAULTS, functionality_storage: 'granted' };
@@ -150,7 +130,7 @@ describe('Google Consent Mode', () => {
 
   describe('with a decision stored by an earlier visit', () => {
     function storeDecision(revision: number) {
-      setTestCookie(
+      setCookie(
         cookieName,
         serializeDecision({
           categories: { necessary: true, statistics: true, marketing: false },
@@ -206,7 +186,7 @@ describe('Google Consent Mode', () => {
         ? { ...category, consentMode: ['analytics_storage', 'analytic_storage'] }
         : category,
     );
-    const printed = await consoleDuring(async (sofar) => {
+    const printed = await captureConsole(async (sofar) => {
       expect(setInventory({ ...inventory, categories } as CookieInventory, cookieName)).to.equal(
         true,
       );
@@ -214,19 +194,21 @@ describe('Google Consent Mode', () => {
       await waitUntil(() => sofar.error.length > 0, 'reported', { timeout: 5000 });
     });
     expect(printed.error).to.have.length(1);
-    expect(printed.error[0]).to.contain('categories[1].consentMode: "analytic_storage"');
+    expect(consoleLine(printed.error[0])).to.contain(
+      'categories[1].consentMode: "analytic_storage"',
+    );
     expect(printed.warn).to.deep.equal([]);
     expect(updates()).to.deep.equal([NOTHING_DECIDED]);
   });
 
   it('warns when the page set no defaults before it', async () => {
     page.dataLayer = [];
-    const printed = await consoleDuring(async (sofar) => {
+    const printed = await captureConsole(async (sofar) => {
       setInventory(consentModeInventory(), cookieName);
       await waitUntil(() => sofar.warn.length > 0, 'warned', { timeout: 5000 });
     });
     expect(printed.warn).to.have.length(1);
-    expect(printed.warn[0]).to.contain("gtag('consent', 'default'");
+    expect(consoleLine(printed.warn[0])).to.contain("gtag('consent', 'default'");
   });
 });
 

@@ -4,16 +4,16 @@ import {
   PageLanguage,
   pageLanguage,
 } from '../../src/consent/page-language.js';
-import { deleteTestCookie, documentCookies, setTestCookie, uniqueCookieName } from './support.js';
+import {
+  deleteCookie,
+  deleteWrittenCookies,
+  readCookie,
+  setCookie,
+  uniqueCookieName,
+} from '../support/cookies.js';
 
 const originalLang = document.documentElement.getAttribute('lang');
-const cookiesToDelete = new Set<string>();
 const unsubscribes: (() => void)[] = [];
-
-function setCookie(name: string, value: string): void {
-  cookiesToDelete.add(name);
-  setTestCookie(name, value);
-}
 
 function setPageLang(lang: string | null): void {
   if (lang === null) document.documentElement.removeAttribute('lang');
@@ -47,15 +47,14 @@ const WITHIN_A_SECOND = { timeout: 1000, interval: 20 };
 
 afterEach(() => {
   for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
-  for (const name of cookiesToDelete) deleteTestCookie(name);
-  cookiesToDelete.clear();
+  deleteWrittenCookies();
   setPageLang(originalLang);
   pageLanguage.setHostLanguage(undefined);
 });
 
 after(() => {
   // Only tests write django_language, and they delete it: the library never does.
-  expect(documentCookies().has('django_language')).to.equal(false);
+  expect(readCookie('django_language')).to.equal(undefined);
 });
 
 describe('PageLanguage', () => {
@@ -70,7 +69,7 @@ describe('PageLanguage', () => {
       language.setHostLanguage(undefined);
       expect(language.preferences()).to.deep.equal(['fr', 'de', ...browserLanguages(), 'en']);
 
-      deleteTestCookie(cookie);
+      deleteCookie(cookie);
       expect(language.preferences()).to.deep.equal(['de', ...browserLanguages(), 'en']);
 
       setPageLang(null);
@@ -141,7 +140,7 @@ describe('PageLanguage', () => {
       setCookie(cookie, 'de');
       await waitUntil(() => count() === 2, 'the changed cookie went unnoticed', WITHIN_A_SECOND);
       expect(language.preferences()[0]).to.equal('de');
-      deleteTestCookie(cookie);
+      deleteCookie(cookie);
       await waitUntil(() => count() === 3, 'the deleted cookie went unnoticed', WITHIN_A_SECOND);
       expect(language.preferences()[0]).to.not.equal('de');
     });
@@ -219,8 +218,8 @@ describe('PageLanguage', () => {
     pageLanguage.setHostLanguage('it');
     pageLanguage.check();
     language.cookieName = 'django_language';
-    expect(documentCookies().has('django_language')).to.equal(false);
-    expect(documentCookies().has(language.cookieName)).to.equal(false);
+    expect(readCookie('django_language')).to.equal(undefined);
+    expect(readCookie(language.cookieName)).to.equal(undefined);
   });
 });
 

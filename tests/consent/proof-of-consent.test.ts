@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentDetail } from '../../src/events/consent-change.js';
 import type { CookieInventory } from '../../src/consent/inventory.js';
 import { csrfToken, inventoryHash, sendConsentProof } from '../../src/consent/proof-of-consent.js';
+import { captureConsole } from '../support/console.js';
 
 const inventory: CookieInventory = {
   revision: 3,
@@ -50,13 +51,6 @@ function endpoint(respond = '201', origin = '') {
 function otherOrigin(): string {
   const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
   return `${location.protocol}//${other}:${location.port}`;
-}
-
-function withConsoleErrors<T>(run: (errors: unknown[][]) => Promise<T>): Promise<T> {
-  const original = console.error;
-  const errors: unknown[][] = [];
-  console.error = (...args: unknown[]) => errors.push(args);
-  return run(errors).finally(() => (console.error = original));
 }
 
 describe('proof of consent', () => {
@@ -152,7 +146,7 @@ describe('proof of consent', () => {
     expect(await once.recorded()).to.have.length(2);
 
     const always = endpoint('500,500,500');
-    await withConsoleErrors(async (errors) => {
+    await captureConsole(async ({ error: errors }) => {
       expect(await sendConsentProof(always.url, detail, inventory)).to.equal(false);
       expect(errors).to.have.length(1);
       expect(String(errors[0][0])).to.include('decision-1');
@@ -162,7 +156,7 @@ describe('proof of consent', () => {
 
   it('does not retry a refusal such as a CSRF failure', async () => {
     const forbidden = endpoint('403,201');
-    await withConsoleErrors(async (errors) => {
+    await captureConsole(async ({ error: errors }) => {
       expect(await sendConsentProof(forbidden.url, detail, inventory)).to.equal(false);
       expect(errors).to.have.length(1);
     });
@@ -170,7 +164,7 @@ describe('proof of consent', () => {
   });
 
   it('never rejects, even when the endpoint cannot be reached', async () => {
-    await withConsoleErrors(async (errors) => {
+    await captureConsole(async ({ error: errors }) => {
       // Port 9 (discard) on loopback refuses the connection at once.
       expect(await sendConsentProof('http://127.0.0.1:9/x', detail, inventory)).to.equal(false);
       expect(errors).to.have.length(1);

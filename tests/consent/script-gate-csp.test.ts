@@ -3,7 +3,8 @@
 // runner's coverage keeps one copy of each module per page.
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type * as ConsentApi from '../../src/consent/api.js';
-import { deleteTestCookie, sampleInventory, uniqueCookieName } from './support.js';
+import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
+import { sampleInventory } from '../support/inventories.js';
 
 describe('scripts that wait for consent, under a strict Content-Security-Policy', () => {
   it('keep the nonce that lets their copy run', async () => {
@@ -29,7 +30,7 @@ describe('scripts that wait for consent, under a strict Content-Security-Policy'
       await aTimeout(100);
       expect(frameWindow.__inlineRuns).to.deep.equal(['with nonce']);
     } finally {
-      deleteTestCookie(name);
+      deleteCookie(name);
       frame.remove();
     }
   });

@@ -17,14 +17,9 @@ import { ScriptGate } from '../../src/consent/script-gate.js';
 // (lazy-elements.test.ts covers fetching them on first need).
 import '../../src/consent/vendor-rules.js';
 import { ConsentStore } from '../../src/consent/store.js';
-import {
-  captureConsoleErrors,
-  deleteTestCookie,
-  sampleInventory,
-  setTestCookie,
-  uniqueCookieName,
-  vendorInventory,
-} from './support.js';
+import { captureConsole } from '../support/console.js';
+import { deleteCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
+import { sampleInventory, vendorInventory } from '../support/inventories.js';
 
 /** What the gated scripts of these tests leave on the page when they run. */
 interface GatedGlobals {
@@ -84,7 +79,7 @@ beforeEach(() => {
 afterEach(() => {
   // Forget this test's decision, so that its gate releases nothing in the next tests.
   if (consentStore(cookieName).inventory) resetConsent(cookieName);
-  deleteTestCookie(cookieName);
+  deleteCookie(cookieName);
   container.remove();
 });
 
@@ -162,7 +157,7 @@ describe('scripts that wait for consent', () => {
 
   it('wait for the inventory, whose revision decides whether a stored consent counts', async () => {
     // A consent given on an earlier visit, for revision 1.
-    setTestCookie(
+    setCookie(
       cookieName,
       serializeDecision({
         categories: { necessary: true, statistics: true },
@@ -305,7 +300,7 @@ describe('ScriptGate', () => {
   }
 
   afterEach(() => {
-    for (const name of storeCookies.splice(0)) deleteTestCookie(name);
+    for (const name of storeCookies.splice(0)) deleteCookie(name);
   });
 
   it('watches only its root, and starting twice changes nothing', async () => {
@@ -368,15 +363,10 @@ describe('ScriptGate and what it may release', () => {
     );
     const own = gatedScript({ 'data-consent-category': 'gate-rule' }, inlineCode('own'));
     container.append(withoutNonce, guessed, own);
-    const warnings: unknown[][] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
+    const { warn: warnings } = captureConsole(() => {
       gate.release();
       gate.release();
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(inlineRuns()).to.deep.equal(['own']);
     expect(withoutNonce.hasAttribute('data-consent-done')).to.equal(false);
     expect(guessed.hasAttribute('data-consent-done')).to.equal(false);
@@ -392,7 +382,7 @@ describe('ScriptGate and what it may release', () => {
     failing.after = () => {
       throw new TypeError('refused');
     };
-    const errors = captureConsoleErrors(() => {
+    const { error: errors } = captureConsole(() => {
       gate.release();
       gate.release();
     });

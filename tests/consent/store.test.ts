@@ -2,18 +2,20 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { parseDecision, serializeDecision } from '../../src/consent/decision-cookie.js';
 import { ConsentStore, type ConsentStoreOptions } from '../../src/consent/store.js';
 import { ConsentChangeEvent } from '../../src/events/consent-change.js';
+import { captureConsole } from '../support/console.js';
 import {
-  captureConsoleErrors,
-  daysAgo,
-  deleteTestCookie,
-  documentCookies,
-  recordConsentChanges,
-  sampleInventory,
-  setTestCookie,
+  cookieJar,
+  deleteCookie,
+  deleteWrittenCookies,
+  readCookie,
+  setCookie,
   uniqueCookieName,
-} from './support.js';
+} from '../support/cookies.js';
+import { storedDecision } from '../support/decision.js';
+import { recordConsentChanges } from '../support/events.js';
+import { sampleInventory } from '../support/inventories.js';
+import { DAY_MS, daysAgo } from '../support/time.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ALL_GRANTED = { necessary: true, statistics: true, marketing: true };
 const ALL_REFUSED = { necessary: true, statistics: false, marketing: false };
 
@@ -21,8 +23,9 @@ const ALL_REFUSED = { necessary: true, statistics: false, marketing: false };
 const cookiesToDelete = new Set<string>();
 
 afterEach(() => {
-  for (const name of cookiesToDelete) deleteTestCookie(name);
+  for (const name of cookiesToDelete) deleteCookie(name);
   cookiesToDelete.clear();
+  deleteWrittenCookies();
 });
 
 /** A store of its own decision cookie, so that no test sees another's decision. */
@@ -32,17 +35,6 @@ function newStore(options?: ConsentStoreOptions): ConsentStore {
   const store = new ConsentStore(name);
   if (options) store.configure(options);
   return store;
-}
-
-function setCookie(name: string, value: string): void {
-  cookiesToDelete.add(name);
-  setTestCookie(name, value);
-}
-
-/** The decision cookie as a server would read it, without the library's parser. */
-function storedRecord(name: string): unknown {
-  const raw = documentCookies().get(name);
-  return raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));
 }
 
 function expectIsoTimestampOfNow(timestamp: string): void {
@@ -91,8 +83,8 @@ describe('ConsentStore', () => {
         timestamp: detail.timestamp,
         id: detail.id,
       };
-      expect(storedRecord(store.cookieName)).to.deep.equal(expected);
-      expect(parseDecision(documentCookies().get(store.cookieName))).to.deep.equal(expected);
+      expect(storedDecision(store.cookieName)).to.deep.equal(expected);
+      expect(parseDecision(readCookie(store.cookieName))).to.deep.equal(expected);
       expect(store.decision).to.deep.equal({ ...expected, vendors: {} });
     });
 
@@ -106,7 +98,7 @@ describe('ConsentStore', () => {
       expect(detail.action).to.equal('reject-all');
       expect(detail.categories).to.deep.equal(ALL_REFUSED);
       // A refusal is remembered the same way as a consent.
-      expect(storedRecord(store.cookieName)).to.deep.equal({
+      expect(storedDecision(store.cookieName)).to.deep.equal({
         categories: ALL_REFUSED,
         revision: 1,
         timestamp: detail.timestamp,
@@ -125,9 +117,9 @@ describe('ConsentStore', () => {
       expect(detail.action).to.equal('save');
       const categories = { necessary: true, statistics: true, marketing: false };
       expect(detail.categories).to.deep.equal(categories);
-      expect((storedRecord(store.cookieName) as { categories: unknown }).categories).to.deep.equal(
-        categories,
-      );
+      expect(
+        (storedDecision(store.cookieName) as { categories: unknown }).categories,
+      ).to.deep.equal(categories);
       expect(store.decision!.categories).to.deep.equal(categories);
     });
 
@@ -135,7 +127,7 @@ describe('ConsentStore', () => {
       const store = newStore();
       store.setInventory(sampleInventory());
       const accepted = store.acceptAll()!;
-      expect(documentCookies().has(store.cookieName)).to.equal(true);
+      expect(readCookie(store.cookieName)).to.not.equal(undefined);
 
       const { events, stop } = recordConsentChanges();
       const detail = store.reset()!;
@@ -146,7 +138,7 @@ describe('ConsentStore', () => {
       expect(detail.revision).to.equal(1);
       expectIsoTimestampOfNow(detail.timestamp);
       expect(detail.id).to.be.a('string').and.not.equal(accepted.id);
-      expect(documentCookies().has(store.cookieName)).to.equal(false);
+      expect(readCookie(store.cookieName)).to.equal(undefined);
       expect(store.decision).to.equal(undefined);
       // A new store (the next page) finds nothing either.
       const nextPage = new ConsentStore(store.cookieName);
@@ -162,7 +154,7 @@ describe('ConsentStore', () => {
       const third = store.save({ marketing: true })!;
       expect(new Set([first.id, second.id, third.id]).size).to.equal(3);
       expect(store.decision!.id).to.equal(third.id);
-      expect(parseDecision(documentCookies().get(store.cookieName))!.id).to.equal(third.id);
+      expect(parseDecision(readCookie(store.cookieName))!.id).to.equal(third.id);
     });
 
     it('dispatches on the given target, and the event crosses shadow roots to document', () => {
@@ -197,7 +189,7 @@ describe('ConsentStore', () => {
       const store = newStore();
       const { events, stop } = recordConsentChanges();
       const results: unknown[] = [];
-      const errors = captureConsoleErrors(() => {
+      const { error: errors } = captureConsole(() => {
         results.push(store.acceptAll(), store.rejectAll(), store.save({}), store.reset());
       });
       stop();
@@ -206,7 +198,7 @@ describe('ConsentStore', () => {
       expect(String(errors[0][0])).to.contain('"accept-all" ignored');
       expect(String(errors[3][0])).to.contain('"reset" ignored');
       expect(events).to.deep.equal([]);
-      expect(documentCookies().has(store.cookieName)).to.equal(false);
+      expect(readCookie(store.cookieName)).to.equal(undefined);
     });
   });
 
@@ -234,7 +226,7 @@ describe('ConsentStore', () => {
         categories: { necessary: true, statistics: true, marketing: false },
         vendors: {},
         revision: '1',
-        timestamp: parseDecision(documentCookies().get(name))!.timestamp,
+        timestamp: parseDecision(readCookie(name))!.timestamp,
         id: 'earlier-visit',
       });
     });
@@ -250,7 +242,7 @@ describe('ConsentStore', () => {
       store.setInventory(sampleInventory(2));
       const detail = store.rejectAll()!;
       expect(detail.revision).to.equal(2);
-      expect(parseDecision(documentCookies().get(name))!.revision).to.equal(2);
+      expect(parseDecision(readCookie(name))!.revision).to.equal(2);
       expect(store.decision!.id).to.equal(detail.id);
     });
 
@@ -287,7 +279,7 @@ describe('ConsentStore', () => {
         store.setInventory(sampleInventory());
         expect(store.decision, raw).to.equal(undefined);
         const detail = store.acceptAll()!;
-        expect(parseDecision(documentCookies().get(name))!.id).to.equal(detail.id);
+        expect(parseDecision(readCookie(name))!.id).to.equal(detail.id);
       }
     });
 
@@ -326,7 +318,7 @@ describe('ConsentStore', () => {
         const store = newStore({ lifetimeDays });
         store.setInventory(sampleInventory());
         store.acceptAll();
-        expect(documentCookies().has(store.cookieName)).to.equal(true);
+        expect(readCookie(store.cookieName)).to.not.equal(undefined);
         // Only some engines tell a script when a cookie expires.
         const item = await cookieStore?.get(store.cookieName);
         if (typeof item?.expires === 'number') {
@@ -340,12 +332,12 @@ describe('ConsentStore', () => {
       const store = newStore({ domain: 'example.com' });
       store.setInventory(sampleInventory());
       const detail = store.acceptAll()!;
-      expect(documentCookies().has(store.cookieName)).to.equal(false);
+      expect(readCookie(store.cookieName)).to.equal(undefined);
       // The decision still holds for this page.
       expect(store.decision!.id).to.equal(detail.id);
       store.configure({ domain: '' });
       store.acceptAll();
-      expect(documentCookies().has(store.cookieName)).to.equal(true);
+      expect(readCookie(store.cookieName)).to.not.equal(undefined);
     });
 
     it('answers isGranted for required, granted, refused and unknown categories', () => {
@@ -398,13 +390,13 @@ describe('ConsentStore', () => {
       });
       store.subscribe(() => heard.push('third'));
       const { events, stop } = recordConsentChanges();
-      const errors = captureConsoleErrors(() => store.acceptAll());
+      const { error: errors } = captureConsole(() => store.acceptAll());
       stop();
       expect(heard).to.deep.equal(['first', 'third']);
       expect(errors).to.have.length(1);
       expect((errors[0][0] as Error).message).to.equal('faulty subscriber');
       expect(events).to.have.length(1);
-      expect(documentCookies().has(store.cookieName)).to.equal(true);
+      expect(readCookie(store.cookieName)).to.not.equal(undefined);
     });
   });
 
@@ -421,9 +413,9 @@ describe('ConsentStore', () => {
       store.setInventory(sampleInventory());
       store.acceptAll();
       for (const name of [...trackers, ...kept])
-        expect(documentCookies().has(name), name).to.equal(true);
+        expect(readCookie(name), name).to.not.equal(undefined);
       store.rejectAll();
-      const names = [...documentCookies().keys()];
+      const names = cookieJar().map(([name]) => name);
       for (const name of trackers) expect(names, name).to.not.include(name);
       for (const name of kept) expect(names, name).to.include(name);
       expect(names).to.include(store.cookieName);
@@ -433,7 +425,7 @@ describe('ConsentStore', () => {
       const store = newStore();
       store.setInventory(sampleInventory());
       store.save({ statistics: true });
-      const names = [...documentCookies().keys()];
+      const names = cookieJar().map(([name]) => name);
       expect(names).to.include.members(['_pk_id', '_ga_ABC123', '_ga_XYZ', ...kept]);
       expect(names).to.not.include('ad_tracker');
     });
@@ -443,7 +435,7 @@ describe('ConsentStore', () => {
       store.setInventory(sampleInventory());
       store.acceptAll();
       store.reset();
-      const names = [...documentCookies().keys()];
+      const names = cookieJar().map(([name]) => name);
       for (const name of trackers) expect(names, name).to.not.include(name);
       expect(names).to.include.members(kept);
     });
@@ -458,7 +450,7 @@ describe('ConsentStore', () => {
         ],
       });
       store.rejectAll();
-      const names = [...documentCookies().keys()];
+      const names = cookieJar().map(([name]) => name);
       expect(names).to.include.members(['sessionid', store.cookieName]);
       expect(names).to.not.include.members(['_pk_id', 'unlisted_cookie']);
     });
@@ -513,7 +505,7 @@ describe('cross-tab sync', () => {
     try {
       const detail = deciding.save({ marketing: true })!;
       await nextSync(events);
-      expect(documentCookies().has(name)).to.equal(false);
+      expect(readCookie(name)).to.equal(undefined);
       expect(hearing.decision).to.deep.equal({
         categories: detail.categories,
         vendors: {},

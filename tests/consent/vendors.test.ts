@@ -3,20 +3,21 @@ import { expect } from '@open-wc/testing';
 import '../../src/consent/vendor-rules.js';
 import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
 import { ConsentStore } from '../../src/consent/store.js';
+import { captureConsole } from '../support/console.js';
 import {
-  captureConsoleErrors,
-  deleteTestCookie,
-  documentCookies,
-  recordConsentChanges,
-  setTestCookie,
+  cookieJar,
+  deleteCookie,
+  readCookie,
+  setCookie,
   uniqueCookieName,
-  vendorInventory,
-} from './support.js';
+} from '../support/cookies.js';
+import { recordConsentChanges } from '../support/events.js';
+import { vendorInventory } from '../support/inventories.js';
 
 const cookiesToDelete = new Set<string>();
 
 afterEach(() => {
-  for (const name of cookiesToDelete) deleteTestCookie(name);
+  for (const name of cookiesToDelete) deleteCookie(name);
   cookiesToDelete.clear();
 });
 
@@ -30,10 +31,7 @@ function newStore(inventory: CookieInventory = vendorInventory()): ConsentStore 
 
 /** The decision cookie as a server reads it: `json.loads(unquote(value))`. */
 function serverView(store: ConsentStore): Record<string, unknown> {
-  return JSON.parse(decodeURIComponent(documentCookies().get(store.cookieName)!)) as Record<
-    string,
-    unknown
-  >;
+  return JSON.parse(decodeURIComponent(readCookie(store.cookieName)!)) as Record<string, unknown>;
 }
 
 describe('vendors in the inventory', () => {
@@ -228,7 +226,7 @@ describe('consent per vendor', () => {
       vendors,
     });
     store.save(Object.fromEntries(vendors.map((vendor, index) => [vendor.id, index % 3 === 0])));
-    const raw = documentCookies().get(store.cookieName)!;
+    const raw = readCookie(store.cookieName)!;
     expect(raw.length).to.be.below(2500);
     const nextPage = new ConsentStore(store.cookieName);
     nextPage.setInventory(store.inventory!);
@@ -243,7 +241,7 @@ describe('consent per vendor', () => {
       category: 'media',
     }));
     const store = newStore({ categories: [{ id: 'media' }], vendors });
-    const errors = captureConsoleErrors(() => store.acceptAll());
+    const { error: errors } = captureConsole(() => store.acceptAll());
     expect(errors).to.have.length(1);
     expect(String(errors[0][0])).to.match(/too large for a cookie; it holds for this page only/);
     expect(store.isGranted('a-rather-long-vendor-id-299')).to.equal(true);
@@ -253,7 +251,7 @@ describe('consent per vendor', () => {
   function storeWithRecord(record: Record<string, unknown>): ConsentStore {
     const name = uniqueCookieName('vendors');
     cookiesToDelete.add(name);
-    setTestCookie(
+    setCookie(
       name,
       encodeURIComponent(
         JSON.stringify({ revision: 1, timestamp: new Date().toISOString(), id: 'x', ...record }),
@@ -355,7 +353,7 @@ describe('withdrawal removes what a refused vendor or category stored', () => {
   beforeEach(() => {
     for (const name of ['yt_id', 'maps_id', 'media_pref', '_pk_id', 'sessionid']) {
       cookiesToDelete.add(name);
-      setTestCookie(name, '1');
+      setCookie(name, '1');
     }
     localStorage.setItem('yt-player-volume', '50');
     localStorage.setItem('yt-remote', '1');
@@ -375,7 +373,7 @@ describe('withdrawal removes what a refused vendor or category stored', () => {
   it('a refused vendor loses its cookies and keys; a granted one keeps them', () => {
     const store = newStore(storageInventory());
     store.save({ statistics: true, maps: true });
-    const cookies = [...documentCookies().keys()];
+    const cookies = cookieJar().map(([name]) => name);
     expect(cookies).to.not.include('yt_id');
     // A cookie of the category itself goes while the category is not granted in full.
     expect(cookies).to.not.include('media_pref');
@@ -395,7 +393,7 @@ describe('withdrawal removes what a refused vendor or category stored', () => {
     // `*` under statistics matches it, but a required category lists it too.
     expect(sessionStorage.getItem('session_tab')).to.equal('1');
     expect(localStorage.getItem('unlisted')).to.equal('keep');
-    expect([...documentCookies().keys()]).to.include('sessionid');
+    expect(cookieJar().map(([name]) => name)).to.include('sessionid');
   });
 
   it('reset clears them as a refusal does', () => {

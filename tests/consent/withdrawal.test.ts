@@ -7,15 +7,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ConsentStore } from '../../src/consent/store.js';
 import '../../src/consent/vendor-rules.js';
-import {
-  deleteTestCookie,
-  recordConsentChanges,
-  uniqueCookieName,
-  vendorInventory,
-} from './support.js';
+import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
+import { recordConsentChanges } from '../support/events.js';
+import { vendorInventory } from '../support/inventories.js';
 
 const names: string[] = [];
-afterEach(() => names.splice(0).forEach(deleteTestCookie));
+afterEach(() => names.splice(0).forEach((name) => deleteCookie(name)));
 
 function newStore(name = uniqueCookieName('withdrawal')): ConsentStore {
   names.push(name);

@@ -45,7 +45,7 @@ describe('ConsentChangeEvent', () => {
     expect(heard).to.deep.equal([detail]);
   });
 
-  it('names every action of the contract', () => {
+  it('names every action the README lists', () => {
     expect([...CONSENT_ACTIONS]).to.deep.equal([
       'accept-all',
       'reject-all',

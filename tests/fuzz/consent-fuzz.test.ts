@@ -28,6 +28,8 @@ import {
   type CookieInventory,
 } from '../../src/index.js';
 import { consentStore } from '../../src/consent/registry.js';
+import { captureConsole } from '../support/console.js';
+import { deleteCookie } from '../support/cookies.js';
 import { ConsentStore } from '../../src/consent/store.js';
 
 const SEED = 20261201;
@@ -45,15 +47,11 @@ function onRejection(event: PromiseRejectionEvent): void {
 
 /** Runs `action` with the library's console reports muted: hostile input makes many. */
 async function quietly<T>(action: () => T | Promise<T>): Promise<T> {
-  const { error, warn } = console;
-  console.error = () => undefined;
-  console.warn = () => undefined;
-  try {
-    return await action();
-  } finally {
-    console.error = error;
-    console.warn = warn;
-  }
+  let result!: T;
+  await captureConsole(async () => {
+    result = await action();
+  });
+  return result;
 }
 
 /** Calls the API; a throw is a failure of the property, named after the call. */
@@ -69,10 +67,6 @@ let nameCount = 0;
 function freshCookieName(): string {
   nameCount += 1;
   return `fz${nameCount}_${Math.random().toString(36).slice(2, 7)}`;
-}
-
-function deleteCookie(name: string): void {
-  document.cookie = `${name}=; Path=/; Max-Age=0`;
 }
 
 // ---------------------------------------------------------------------------
