@@ -376,6 +376,18 @@ export function targetsSection(results) {
   return `${targetsTable(results, evaluateTargets(results))}\n\n${ratiosTable(results)}`;
 }
 
+/** A word on a machine that was busy with other work meanwhile: its load average above its cores. */
+function loadNote(machine) {
+  const busiest = Math.max(...machine.loadStart, ...machine.loadEnd);
+  if (busiest <= machine.cores) return '';
+  return `
+The machine was busy with other work during this run (load average up to
+${number(busiest, 1)} on ${machine.cores} cores): every time is slower and more
+spread than on an idle machine; compare the columns with each other, not with
+another run's.
+`;
+}
+
 /** The whole of docs/benchmarks.md. */
 export function markdownReport(results) {
   const { machine } = results;
@@ -417,7 +429,7 @@ node bench/run.mjs --screenshots /tmp/bench-shots   # PNGs of both banners and d
 | This library | ${machine.ours} |
 | vanilla-cookieconsent | ${machine.vanillaVersion} |
 | Duration | ${number(machine.durationSeconds / 60, 1)} min |
-${failures}
+${loadNote(machine)}${failures}
 ## Targets
 
 ${targetsSection(results)}
