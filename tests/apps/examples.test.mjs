@@ -1,9 +1,10 @@
 // The framework examples as an integrator builds them: the package packed with
 // `npm pack` (after `npm run build`), installed into a copy of each app with
 // its own locked dependencies, type-checked (TypeScript strict; vue-tsc with
-// strictTemplates; astro check), built by Vite (Astro: a Node server that
-// renders the banner per request), then driven in Debian's Chromium. Needs the
-// npm registry; run by `npm run test:apps` (and CI), not by `npm test`.
+// strictTemplates; Angular's compiler with strictTemplates; astro check),
+// built (Vite; Angular's esbuild builder; Astro: a Node server that renders
+// the banner per request), then driven in Debian's Chromium. Needs the npm
+// registry; run by `npm run test:apps` (and CI), not by `npm test`.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -27,10 +28,11 @@ const EXAMPLES = {
   react: { peers: ['@lit/react@^1.0.8'] },
   vue: { peers: [] },
   svelte: { peers: [] },
+  angular: { peers: [] },
   astro: { peers: [], server: true },
 };
-// Astro would otherwise try to send usage data from the build.
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// Astro and Angular's CLI would otherwise try to send usage data from the build.
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false' };
 const npm = (args, cwd) =>
   promisify(execFile)('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
