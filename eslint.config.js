@@ -16,6 +16,8 @@ export default tseslint.config(
       'node_modules/**',
       'examples/*/node_modules/**',
       'examples/*/dist/**',
+      // Astro's generated types.
+      'examples/*/.astro/**',
       // What .gitignore leaves out too: virtual environments and scratch builds.
       '.venv-*/**',
       '.tmp/**',

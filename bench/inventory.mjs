@@ -6,7 +6,14 @@
 export const LANGUAGES = ['fr', 'en'];
 
 /** The decision cookie each library writes, with their default names. */
-export const DECISION_COOKIES = { ours: 'cookies_preferences', vanilla: 'cc_cookie' };
+/** The inventory of the page whose banner is rendered on the server: the typical one. */
+export const SERVER_RENDERED_INVENTORY = 'standard';
+
+export const DECISION_COOKIES = {
+  ours: 'cookies_preferences',
+  server: 'cookies_preferences',
+  vanilla: 'cc_cookie',
+};
 
 /**
  * Our elements' own texts, in both languages (from locales/fr.xlf and the English sources),

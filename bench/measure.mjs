@@ -122,7 +122,7 @@ function sumFiles(files) {
  * Loads one variant and measures it.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin the bench server's origin
- * @param {{ widget: 'ours' | 'vanilla' | 'empty', lang: string, inventory?: 'standard' | 'large', cpu: number }} variant
+ * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', lang: string, inventory?: 'standard' | 'large', cpu: number }} variant
  * @returns {Promise<object>} the measures of this run (see run.mjs for their names)
  */
 export async function measure(browser, origin, { widget, lang, inventory, cpu }) {

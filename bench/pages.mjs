@@ -1,12 +1,15 @@
 // The HTML of the measured pages: one ordinary article page, the same for every variant, with
-// either our elements, vanilla-cookieconsent, or nothing (the first-paint baseline). Each page
-// carries its inventory inline, as a site would render it, so that neither library needs a
-// request the other does not.
+// either our elements, our banner rendered on the server (`server`: declarative shadow DOM from
+// cookie-consent-elements/server, then hydrated), vanilla-cookieconsent, or nothing (the
+// first-paint baseline). Each page carries its inventory inline, as a site would render it, so
+// that neither library needs a request the other does not.
 
+import { renderBanner } from 'cookie-consent-elements/server';
 import { POLICY_HREF, vanillaConfig } from './inventory.mjs';
 
 /** Where the server exposes each library's files. */
 export const OURS_SCRIPT = '/dist/cookie-consent.js';
+export const OURS_HYDRATE = '/dist/hydrate.js';
 export const OURS_LOCALES = '/dist/locales/';
 export const VANILLA_DIR = '/vendor/vanilla-cookieconsent/';
 
@@ -51,12 +54,14 @@ export function jsLiteral(value) {
 }
 
 function widgetHead(widget, inventory, lang) {
-  if (widget === 'ours') {
+  if (widget === 'ours' || widget === 'server') {
     // The set-up the README gives: the script, and the page language's texts preloaded
-    // beside it (English is built in).
+    // beside it (English is built in); for a banner rendered on the server, Lit's hydration first.
     const preload =
       lang === 'en' ? '' : `\n    <link rel="modulepreload" href="${OURS_LOCALES}${lang}.js">`;
-    return `<script type="module" src="${OURS_SCRIPT}"></script>${preload}`;
+    const hydrate =
+      widget === 'server' ? `<script type="module" src="${OURS_HYDRATE}"></script>\n    ` : '';
+    return `${hydrate}<script type="module" src="${OURS_SCRIPT}"></script>${preload}`;
   }
   if (widget === 'vanilla') {
     // The set-up vanilla-cookieconsent's documentation gives: its stylesheet in the head, the
@@ -71,7 +76,10 @@ function widgetHead(widget, inventory, lang) {
   return '';
 }
 
-function widgetBody(widget, inventory) {
+function widgetBody(widget, inventory, lang) {
+  // As a server writes it for a visitor without a decision: the banner with its shadow root.
+  if (widget === 'server')
+    return renderBanner({ inventory, language: lang, policyHref: POLICY_HREF });
   if (widget !== 'ours') return '';
   // The banner alone, as the README recommends: "Customise" creates and loads the dialog.
   const json = scriptSafe(JSON.stringify(inventory));
@@ -80,7 +88,7 @@ function widgetBody(widget, inventory) {
 
 /**
  * The page for one variant.
- * @param {{ widget: 'ours' | 'vanilla' | 'empty', lang: 'fr' | 'en', inventory?: object }} variant
+ * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', lang: 'fr' | 'en', inventory?: object }} variant
  * @returns {string} the whole HTML document.
  */
 export function renderPage({ widget, lang, inventory }) {
@@ -104,7 +112,7 @@ export function renderPage({ widget, lang, inventory }) {
       <h1>${article.heading}</h1>
       ${article.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n      ')}
     </main>
-    ${widgetBody(widget, inventory)}
+    ${widgetBody(widget, inventory, lang)}
   </body>
 </html>
 `;

@@ -2,11 +2,11 @@
 // `page.addInitScript`, so it runs before any script of the page and must be self-contained:
 // Playwright sends its source text, not its closure. Times are `performance.now()`, i.e.
 // milliseconds since the navigation started.
-/* global window, document, performance, requestAnimationFrame, PerformanceObserver, customElements */
+/* global window, document, performance, requestAnimationFrame, PerformanceObserver */
 
 /**
  * Installs the observers and the per-frame poll that timestamp what a visitor sees.
- * @param {{ widget: 'ours' | 'vanilla' | 'empty', cookieName: string }} options
+ * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', cookieName: string }} options
  */
 export function installProbe({ widget, cookieName }) {
   // Where each library puts its banner, buttons and dialog. Ours: the region in
@@ -17,8 +17,9 @@ export function installProbe({ widget, cookieName }) {
       document.querySelector('cookie-banner')?.shadowRoot?.querySelector('[role="region"]'),
     accept: () => ours.banner()?.querySelector('[part~="accept-button"]'),
     customise: () => ours.banner()?.querySelector('[part~="customise-button"]'),
-    // A button of a Lit element's render has its listener from the same render, once upgraded.
-    wired: () => customElements.get('cookie-banner') !== undefined,
+    // A button of a Lit element's render has its listener from that render: once the element
+    // has rendered, or adopted (hydrated) the banner the server rendered.
+    wired: () => document.querySelector('cookie-banner')?.hasUpdated === true,
     dialog: () => document.querySelector('cookie-preferences')?.shadowRoot?.querySelector('dialog'),
     dialogOpen: (dialog) => dialog.open,
     categories: (dialog) => dialog.querySelectorAll('[part~="category"]').length,
@@ -50,7 +51,8 @@ export function installProbe({ widget, cookieName }) {
     disclosure: (category) => category.querySelector('button.pm__section-title'),
     categoryRows: (category) => [...category.querySelectorAll('tbody tr')],
   };
-  const find = widget === 'ours' ? ours : widget === 'vanilla' ? vanilla : undefined;
+  const find =
+    widget === 'ours' || widget === 'server' ? ours : widget === 'vanilla' ? vanilla : undefined;
 
   const state = {
     widget,

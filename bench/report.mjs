@@ -67,6 +67,17 @@ const LARGE_ROWS = [
   ['openBrotli', 'JS+CSS loaded on opening, brotli 11', 'kB'],
   ['decisionCookieBytes', 'Decision cookie after accept all (name=value)', 'bytes'],
 ];
+const SERVER_ROWS = [
+  ['firstPaint', 'First paint of the page', 'ms'],
+  ['bannerVisible', 'Banner visible', 'ms'],
+  ['bannerAfterFirstPaint', 'Banner visible − first paint', 'ms'],
+  ['buttonsReady', 'Buttons respond (banner hydrated)', 'ms'],
+  ['scriptMs', 'Script time until settled (CDP ScriptDuration)', 'ms'],
+  ['shippedBrotli', 'JS+CSS loaded before any interaction, brotli 11', 'kB'],
+  ['longTaskCount', 'Long tasks until settled', 'count'],
+  ['layoutShift', 'Layout shift until settled', 'shift'],
+  ['clickToCookie', 'Click on accept all → decision cookie written', 'ms'],
+];
 const EMPTY_ROWS = [
   ['firstPaint', 'First paint', 'ms'],
   ['firstContentfulPaint', 'First contentful paint', 'ms'],
@@ -76,6 +87,8 @@ const EMPTY_ROWS = [
 ];
 
 export const CPUS = [1, 4];
+/** How the report names each page's widget. */
+const WIDGET_NAMES = { ours: 'ours', vanilla: 'vanilla', server: 'ours rendered on the server' };
 const cpuName = (cpu) => (cpu === 1 ? 'unthrottled' : `CPU throttled ×${cpu}`);
 
 /** `median (min–max)`, or the median alone when all runs agree. */
@@ -122,7 +135,8 @@ function resultTable(results, { inventory, cpu, rows }) {
   );
 }
 
-function emptyTable(results) {
+/** One page's measures, a column per language and CPU setting. */
+function languageAndCpuTable(results, { widget, inventory, rows }) {
   const columns = CPUS.flatMap((cpu) =>
     results.languages.map((lang) => ({
       cpu,
@@ -132,11 +146,11 @@ function emptyTable(results) {
   );
   return table(
     ['measure', ...columns.map((column) => column.title)],
-    EMPTY_ROWS.map(([measure, label, format]) => [
+    rows.map(([measure, label, format]) => [
       label,
       ...columns.map((column) =>
         cell(
-          stat(results, { widget: 'empty', lang: column.lang, cpu: column.cpu }, measure),
+          stat(results, { widget, lang: column.lang, inventory, cpu: column.cpu }, measure),
           format,
         ),
       ),
@@ -205,6 +219,19 @@ export function evaluateTargets(results) {
       },
     },
     {
+      name: 'Banner rendered on the server visible with the first paint (median banner − first paint ≤ 0 ms)',
+      check: (lang, cpu) => {
+        const value = median(
+          results,
+          { widget: 'server', lang, inventory: 'standard', cpu },
+          'bannerAfterFirstPaint',
+        );
+        return value === undefined
+          ? { text: 'n/a', met: false }
+          : { text: FORMATS.ms(value), met: value <= 0 };
+      },
+    },
+    {
       name: 'Decision cookie < 300 bytes after accept all (any run; 12 / 1,000 cookies)',
       check: (lang, cpu) => {
         const sizes = ['standard', 'large'].map((inventory) =>
@@ -267,12 +294,12 @@ export function summarizeFiles(fileRuns) {
 function filesTable(results, cpu) {
   const rows = [];
   for (const inventory of ['standard', 'large']) {
-    for (const widget of ['ours', 'vanilla']) {
+    for (const widget of ['ours', 'vanilla', 'server']) {
       for (const lang of results.languages) {
         const key = variantKey({ widget, lang, inventory, cpu });
         for (const file of results.files[key] ?? []) {
           rows.push([
-            `${widget} ${lang.toUpperCase()}, ${inventory}`,
+            `${WIDGET_NAMES[widget]} ${lang.toUpperCase()}, ${inventory}`,
             `\`${file.path}\``,
             file.phase === 'load' ? 'page load' : 'opening the preferences',
             FORMATS.kB(file.raw),
@@ -290,7 +317,8 @@ function filesTable(results, cpu) {
 function pagesTable(results) {
   const rows = Object.entries(results.pages ?? {}).map(([key, size]) => {
     const [widget, lang, inventory] = key.split('/');
-    const what = widget === 'empty' ? 'empty page' : `${widget}, ${inventory} inventory`;
+    const what =
+      widget === 'empty' ? 'empty page' : `${WIDGET_NAMES[widget]}, ${inventory} inventory`;
     return [`${what}, ${lang.toUpperCase()}`, FORMATS.kB(size.raw), FORMATS.kB(size.brotli)];
   });
   return table(['HTML page', 'raw', 'brotli 11'], rows);
@@ -336,14 +364,28 @@ export function resultSections(results) {
     );
   }
   sections.push(
+    '### Typical inventory, banner rendered on the server (declarative shadow DOM, then hydrated)',
+    languageAndCpuTable(results, { widget: 'server', inventory: 'standard', rows: SERVER_ROWS }),
     '### Empty page (same HTML, no widget): first-paint baseline, one language per run in turn',
-    emptyTable(results),
+    languageAndCpuTable(results, { widget: 'empty', rows: EMPTY_ROWS }),
   );
   return sections.join('\n\n');
 }
 
 export function targetsSection(results) {
   return `${targetsTable(results, evaluateTargets(results))}\n\n${ratiosTable(results)}`;
+}
+
+/** A word on a machine that was busy with other work meanwhile: its load average above its cores. */
+function loadNote(machine) {
+  const busiest = Math.max(...machine.loadStart, ...machine.loadEnd);
+  if (busiest <= machine.cores) return '';
+  return `
+The machine was busy with other work during this run (load average up to
+${number(busiest, 1)} on ${machine.cores} cores): every time is slower and more
+spread than on an idle machine; compare the columns with each other, not with
+another run's.
+`;
 }
 
 /** The whole of docs/benchmarks.md. */
@@ -387,7 +429,7 @@ node bench/run.mjs --screenshots /tmp/bench-shots   # PNGs of both banners and d
 | This library | ${machine.ours} |
 | vanilla-cookieconsent | ${machine.vanillaVersion} |
 | Duration | ${number(machine.durationSeconds / 60, 1)} min |
-${failures}
+${loadNote(machine)}${failures}
 ## Targets
 
 ${targetsSection(results)}
@@ -428,6 +470,13 @@ ${pagesTable(results)}
   inventory: categories, texts, cookie tables with the same six columns,
   autoClear lists). Both take the language from \`<html lang>\`. Viewport
   1280×800.
+- **Banner rendered on the server.** The same page with ours, but the
+  \`<cookie-banner>\` as a server writes it for a visitor without a decision:
+  \`renderBanner()\` of \`cookie-consent-elements/server\` (declarative shadow
+  DOM in the page language, its styles inline), with \`/dist/hydrate.js\` loaded
+  before \`/dist/cookie-consent.js\`. "Buttons respond" is when the element has
+  adopted that markup (\`hasUpdated\`); for ours rendered in the browser it is
+  the same test, true from its first render. Typical inventory only.
 - **Shipped bytes.** The bodies of every JS and CSS response the page loaded
   before the first click, whatever their names (chunks included); brotli sizes
   are computed on those bodies with node:zlib at quality 11. The inventory (ours)
@@ -441,10 +490,14 @@ ${pagesTable(results)}
 - **Banner − first paint.** The first-paint entry is stamped when that frame is
   presented, the banner check when a frame starts, so a banner that is part of
   the first painted frame gives a negative or near-zero difference; one in the
-  next frame gives at most one frame (16.7 ms).
+  next frame gives at most one frame (16.7 ms). On a loaded machine, a frame
+  may be presented long after it started: the difference is then more
+  negative, and says only that the banner was laid out before the first paint
+  was presented.
 - **Buttons respond.** First frame where "accept all" is visible and enabled and
-  its listener is wired (ours: \`cookie-banner\` is defined, so the button comes
-  from its render; vanilla adds listeners before inserting buttons).
+  its listener is wired (ours: \`cookie-banner\` has rendered or adopted the
+  server's banner, \`hasUpdated\`, so the button has its listener; vanilla adds
+  listeners before inserting buttons).
 - **Script and task time.** CDP \`Performance.getMetrics\` (ScriptDuration,
   TaskDuration) before navigation and once settled: banner visible, buttons
   responding, then ${results.settleMs} ms without any request in flight.

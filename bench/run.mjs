@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
-import { INVENTORIES, LANGUAGES } from './inventory.mjs';
+import { INVENTORIES, LANGUAGES, SERVER_RENDERED_INVENTORY } from './inventory.mjs';
 import { SETTLE_MS, brotliSize, measure } from './measure.mjs';
 import { installProbe } from './probe.mjs';
 import {
@@ -94,6 +94,9 @@ function runPlan(run) {
         plan.push({ widget: 'empty', lang, cpu });
       for (const inventory of Object.keys(INVENTORIES)) {
         for (const widget of ['ours', 'vanilla']) plan.push({ widget, lang, inventory, cpu });
+        if (inventory === SERVER_RENDERED_INVENTORY) {
+          plan.push({ widget: 'server', lang, inventory, cpu });
+        }
       }
     }
   }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INVENTORIES, LANGUAGES } from './inventory.mjs';
+import { INVENTORIES, LANGUAGES, SERVER_RENDERED_INVENTORY } from './inventory.mjs';
 import { VANILLA_DIR, renderPage } from './pages.mjs';
 
 const REPO_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -42,7 +42,10 @@ function readRoot(root, urlPrefix) {
   return files;
 }
 
-/** The URL of a measured page: `/ours/fr/standard/`, `/vanilla/en/large/`, `/empty/fr/`. */
+/**
+ * The URL of a measured page: `/ours/fr/standard/`, `/server/fr/standard/`, `/vanilla/en/large/`,
+ * `/empty/fr/`.
+ */
 export function pagePath({ widget, lang, inventory }) {
   return widget === 'empty' ? `/empty/${lang}/` : `/${widget}/${lang}/${inventory}/`;
 }
@@ -61,6 +64,10 @@ function renderPages() {
       for (const widget of ['ours', 'vanilla']) {
         const variant = { widget, lang, inventory: name };
         pages.set(pagePath(variant), html({ widget, lang, inventory }));
+      }
+      if (name === SERVER_RENDERED_INVENTORY) {
+        const variant = { widget: 'server', lang, inventory: name };
+        pages.set(pagePath(variant), html({ widget: 'server', lang, inventory }));
       }
     }
   }

@@ -1,6 +1,7 @@
 // The HTML shell of the demo page. Every value goes through the `markup` tag below, which escapes
 // it unless it is already markup built by that tag, so no text can turn into HTML by accident.
-// The page has no inline script or style: it must work under `script-src 'self'; style-src 'self'`.
+// The page has no inline script or style of its own: it must work under `script-src 'self'`, and
+// `style-src 'self'` plus the hash of the server-rendered banner's styles.
 
 import { EMBEDS, LANGUAGE_NAMES, PLATFORM_URL, SUPPORTED_LANGUAGES } from './content.mjs';
 
@@ -35,19 +36,6 @@ function markup(strings, ...values) {
       '',
     ),
   );
-}
-
-/**
- * JSON for a `<script type="application/json">` block. The HTML parser ends a script at `</`
- * followed by `script`, and `<!--` changes how it looks for that end, whatever the JSON says;
- * both can only occur inside JSON strings, where `\/` and `\u0021` mean the same characters.
- */
-export function jsonForScriptBlock(value) {
-  return JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!--/g, '<\\u0021--');
-}
-
-function inventoryBlock(inventoryJson) {
-  return markup`<script type="application/json">${new SafeHtml(inventoryJson)}</script>`;
 }
 
 function languageForm(lang, text) {
@@ -179,11 +167,13 @@ function siteFooter(text) {
 
 /**
  * The whole demo page in one language.
- * @param {{ lang: string, text: object, inventoryJson: string }} options `text` is one language
- *   of content.mjs; `inventoryJson` comes from jsonForScriptBlock.
+ * @param {{ lang: string, text: object, banner: string, serverRendered: boolean }} options
+ *   `text` is one language of content.mjs; `banner` is the `<cookie-banner>` element as
+ *   `renderBanner` of cookie-consent-elements/server writes it (escaped there), with its shadow
+ *   root when `serverRendered`, which also loads Lit's hydration before the library.
  * @returns {string}
  */
-export function renderPage({ lang, text, inventoryJson }) {
+export function renderPage({ lang, text, banner, serverRendered }) {
   return `<!doctype html>
 ${markup`<html lang="${lang}">
   <head>
@@ -192,7 +182,13 @@ ${markup`<html lang="${lang}">
     <meta name="color-scheme" content="light dark">
     <title>${text.documentTitle}</title>
     <link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
-    <link rel="stylesheet" href="/demo/demo.css">
+    <link rel="stylesheet" href="/demo/demo.css">${
+      // Before the library, so that the element adopts the banner the server rendered.
+      serverRendered
+        ? markup`
+    <script type="module" src="/dist/hydrate.js"></script>`
+        : ''
+    }
     <script type="module" src="/dist/cookie-consent.js"></script>${
       // The page language's texts, fetched beside the elements rather than after them.
       lang === 'en'
@@ -205,7 +201,7 @@ ${markup`<html lang="${lang}">
   <body>
     <a class="skip-link" href="#main">${text.skipLink}</a>
     <!-- The banner holds the inventory; the other elements use the one it gave the page. -->
-    <cookie-banner policy-href="#charte">${inventoryBlock(inventoryJson)}</cookie-banner>
+    ${new SafeHtml(banner)}
     <cookie-preferences></cookie-preferences>
 
     ${siteHeader(lang, text)}

@@ -1,14 +1,16 @@
 // The demo server behind `npm start`: Node's `http` only, so the demo needs nothing beyond the
 // build. It plays the part of a Django site: the page language comes from the django_language
-// cookie, and POST /i18n/setlang/ behaves like django.views.i18n.set_language.
+// cookie, and POST /i18n/setlang/ behaves like django.views.i18n.set_language. A visitor with no
+// decision in force gets the banner in the HTML, rendered by cookie-consent-elements/server.
 
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { URLSearchParams, fileURLToPath } from 'node:url';
+import { bannerStyleSource, needsDecision, renderBanner } from 'cookie-consent-elements/server';
 import { CONTENT, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from './content.mjs';
-import { jsonForScriptBlock, renderPage } from './page.mjs';
+import { renderPage } from './page.mjs';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(DEMO_DIR, '..');
@@ -19,13 +21,19 @@ const SEED_INVENTORY_PATH = join(DEMO_DIR, 'seed-inventory.json');
 const MEDIA_INVENTORY_PATH = join(DEMO_DIR, 'media-inventory.json');
 
 const LANGUAGE_COOKIE = 'django_language';
-// Frames only from the two providers of the embedded content, once the visitor allows them.
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org',
-].join('; ');
+const DECISION_COOKIE = 'cookies_preferences';
+/**
+ * Frames only from the two providers of the embedded content, once the visitor allows them; the
+ * styles of a banner rendered on the server are inline, allowed by their hash.
+ */
+function pagePolicy(serverRendered) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    serverRendered ? `style-src 'self' ${bannerStyleSource}` : "style-src 'self'",
+    'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org',
+  ].join('; ');
+}
 const MAX_FORM_BYTES = 16 * 1024;
 
 // Only these extensions are served, which also keeps the server's own .mjs sources private.
@@ -81,6 +89,15 @@ function parseCookies(header = '') {
   return cookies;
 }
 
+/** Every raw value of cookie `name`: one per path and domain it was set for. */
+function cookieValues(header = '', name) {
+  return header
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.startsWith(`${name}=`))
+    .map((pair) => pair.slice(name.length + 1));
+}
+
 function pageLanguage(req) {
   const cookieLanguage = parseCookies(req.headers.cookie)[LANGUAGE_COOKIE];
   return supportedLanguageVariant(cookieLanguage) ?? DEFAULT_LANGUAGE;
@@ -128,11 +145,19 @@ function isReadMethod(method) {
 
 // ---- Routes --------------------------------------------------------------------------------
 
-function servePage(req, res, pages) {
+/**
+ * The page in the visitor's language, with the banner rendered in it when the visitor has no
+ * decision in force (a millisecond's work, so it is done per request).
+ */
+function servePage(req, res, inventory) {
   if (!isReadMethod(req.method)) return methodNotAllowed(res, 'GET, HEAD');
   const lang = pageLanguage(req);
-  sendBody(res, 'text/html; charset=utf-8', pages[lang], {
-    'Content-Security-Policy': PAGE_CSP,
+  const decisionCookie = cookieValues(req.headers.cookie, DECISION_COOKIE);
+  const serverRendered = needsDecision(inventory, decisionCookie);
+  const banner = renderBanner({ inventory, language: lang, decisionCookie, policyHref: '#charte' });
+  const page = renderPage({ lang, text: CONTENT[lang], banner, serverRendered });
+  sendBody(res, 'text/html; charset=utf-8', Buffer.from(page, 'utf8'), {
+    'Content-Security-Policy': pagePolicy(serverRendered),
     'Content-Language': lang,
     Vary: 'Cookie',
   });
@@ -212,7 +237,7 @@ async function serveStatic(req, res, root, rawRelativePath) {
   }
 }
 
-async function handleRequest(req, res, pages) {
+async function handleRequest(req, res, inventory) {
   // The demo is for watching the library change: never let a browser keep an old copy.
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -223,7 +248,7 @@ async function handleRequest(req, res, pages) {
   const rawPath = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
 
-  if (rawPath === '/') return servePage(req, res, pages);
+  if (rawPath === '/') return servePage(req, res, inventory);
   if (rawPath === '/i18n/setlang/') return setLanguage(req, res, query);
   const staticRoot = STATIC_ROOTS.find(({ prefix }) => rawPath.startsWith(prefix));
   if (staticRoot)
@@ -250,22 +275,11 @@ export function demoInventory() {
   };
 }
 
-/** The page in every supported language, rendered once: it only depends on the language. */
-function renderPages() {
-  const inventoryJson = jsonForScriptBlock(demoInventory());
-  return Object.fromEntries(
-    SUPPORTED_LANGUAGES.map((lang) => [
-      lang,
-      Buffer.from(renderPage({ lang, text: CONTENT[lang], inventoryJson }), 'utf8'),
-    ]),
-  );
-}
-
 /**
  * Starts the demo server.
  * @param {{ port?: number | string, host?: string, requireDist?: boolean }} [options]
  *   `port` defaults to $PORT or 8000 (0 picks a free port); `requireDist: false` lets tests run
- *   without a build.
+ *   without the script bundle (the banner's server render, lib/server.js, is imported anyway).
  * @returns {Promise<import('node:http').Server>} the server, once it is listening.
  * @throws {MissingBuildError} when dist/cookie-consent.js is missing and required.
  */
@@ -279,9 +293,9 @@ export async function startDemoServer({
       'dist/cookie-consent.js is missing: run `npm run build` first (`npm start` does it).',
     );
   }
-  const pages = renderPages();
+  const inventory = demoInventory();
   const server = createServer((req, res) => {
-    handleRequest(req, res, pages).catch((error) => {
+    handleRequest(req, res, inventory).catch((error) => {
       console.error(error);
       if (!res.headersSent) sendText(res, 500, 'Internal server error');
       else res.destroy();

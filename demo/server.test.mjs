@@ -1,19 +1,44 @@
-// Tests of the demo server, run with `node --test demo/`. No build is needed: the server starts
-// with requireDist: false on a free port. Requests go through node:http rather than fetch,
+// Tests of the demo server, run with `node --test demo/` after `npm run build` (the banner is
+// rendered by lib/server.js; the script bundle is not needed: the server starts with
+// requireDist: false on a free port). Requests go through node:http rather than fetch,
 // because fetch normalises `..` and `%2e%2e` away before they reach the server.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { URLSearchParams } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { bannerStyleSource } from 'cookie-consent-elements/server';
 import { CONTENT, EMBEDS } from './content.mjs';
-import { escapeHtml, jsonForScriptBlock, renderPage } from './page.mjs';
+import { escapeHtml, renderPage } from './page.mjs';
 import { demoInventory, startDemoServer } from './server.mjs';
 
 const INVENTORY_COOKIES = ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences'];
 const SEED = JSON.parse(readFileSync(new URL('./seed-inventory.json', import.meta.url), 'utf8'));
 const FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://www.openstreetmap.org'];
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; " +
+  'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org';
+// A page with the banner rendered in it allows that banner's inline styles, by their hash.
+const SERVER_RENDERED_CSP = PAGE_CSP.replace(
+  "style-src 'self'",
+  `style-src 'self' ${bannerStyleSource}`,
+);
+
+/** A decision cookie as the elements write it, in force for the demo's inventory by default. */
+function decisionCookie({ revision = 1, timestamp = new Date().toISOString() } = {}) {
+  const record = {
+    categories: { necessary: true, statistics: true, media: true },
+    vendors: { granted: 'youtube openstreetmap', refused: '' },
+    revision,
+    timestamp,
+    id: 'demo-test',
+  };
+  return `cookies_preferences=${encodeURIComponent(JSON.stringify(record))}`;
+}
+
+const shadowRoots = (page) => page.match(/<template shadowroot/g)?.length ?? 0;
 
 let server;
 let port;
@@ -99,11 +124,7 @@ describe('GET /', () => {
     const res = await send('/');
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type'], /^text\/html/);
-    assert.equal(
-      res.headers['content-security-policy'],
-      "default-src 'self'; script-src 'self'; style-src 'self'; " +
-        'frame-src https://www.youtube-nocookie.com https://www.openstreetmap.org',
-    );
+    assert.equal(res.headers['content-security-policy'], SERVER_RENDERED_CSP);
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(res.body, /<html lang="fr">/);
     assert.match(res.body, /Charte cookies/);
@@ -117,7 +138,11 @@ describe('GET /', () => {
     const blocks = inlineJsonBlocks(body);
     // Only the banner's: the other elements use the inventory it gave the page.
     assert.equal(blocks.length, 1);
-    assert.match(body, /<cookie-banner policy-href="#charte"><script type="application\/json">/);
+    assert.match(body, /<cookie-banner\s[^>]*policy-href="#charte"[^>]*>/);
+    assert.match(
+      body,
+      /<\/template><script type="application\/json">[^<]*<\/script><\/cookie-banner>/,
+    );
     assert.ok(!blocks[0].includes('</'), 'a `</` inside the block must be escaped as `<\\/`');
     const inventory = JSON.parse(blocks[0]);
     assert.equal(inventory.revision, 1);
@@ -139,12 +164,63 @@ describe('GET /', () => {
   });
 
   test('has no inline script or style attribute, so the CSP blocks nothing of its own', async () => {
-    const { body } = await send('/');
-    const scripts = [...body.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
-    for (const attributes of scripts) {
-      assert.match(attributes, /src=|type="application\/json"/, `inline script: ${attributes}`);
+    for (const headers of [{}, { Cookie: decisionCookie() }]) {
+      const { body } = await send('/', { headers });
+      const scripts = [...body.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
+      for (const attributes of scripts) {
+        assert.match(attributes, /src=|type="application\/json"/, `inline script: ${attributes}`);
+      }
+      assert.doesNotMatch(body, /\sstyle=/);
     }
-    assert.doesNotMatch(body, /\sstyle=|<style/);
+  });
+});
+
+describe('the banner rendered on the server', () => {
+  test('is in the HTML of a visitor without a decision, in French, hydrated by hydrate.js', async () => {
+    const { headers, body } = await send('/');
+    assert.equal(shadowRoots(body), 1);
+    assert.match(body, /<cookie-banner\s[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    assert.match(body, /Vos choix en matière de cookies/);
+    assert.match(body, /<!--lit-part-->Tout refuser/);
+    // Lit's hydration, before the library, so that the element adopts this markup.
+    const hydrate = body.indexOf('<script type="module" src="/dist/hydrate.js"></script>');
+    assert.ok(hydrate > 0, 'hydrate.js is loaded');
+    assert.ok(hydrate < body.indexOf('src="/dist/cookie-consent.js"'), 'before the library');
+    // Its one <style> is inside its shadow root, allowed by its hash.
+    assert.equal(body.match(/<style>/g).length, 1);
+    const style = /<template shadowroot[^>]*><style>([\s\S]*?)<\/style>/.exec(body)[1];
+    const hash = createHash('sha256').update(style).digest('base64');
+    assert.equal(bannerStyleSource, `'sha256-${hash}'`);
+    assert.equal(headers['content-security-policy'], SERVER_RENDERED_CSP);
+  });
+
+  test("speaks the visitor's django_language", async () => {
+    const { body } = await send('/', { headers: { Cookie: 'django_language=en' } });
+    assert.equal(shadowRoots(body), 1);
+    assert.match(body, /<!--lit-part-->Reject all/);
+    assert.doesNotMatch(body, /Tout refuser/);
+  });
+
+  test('is not in the HTML once a decision is in force, nor is hydrate.js', async () => {
+    const cookie = `django_language=en; ${decisionCookie()}`;
+    const { headers, body } = await send('/', { headers: { Cookie: cookie } });
+    assert.equal(shadowRoots(body), 0);
+    assert.doesNotMatch(body, /hydrate\.js|<style/);
+    assert.match(body, /src="\/dist\/cookie-consent\.js"/);
+    // The element is still there with its inventory, for the reopen link and the other elements.
+    assert.deepEqual(JSON.parse(inlineJsonBlocks(body)[0]), demoInventory());
+    assert.equal(headers['content-security-policy'], PAGE_CSP);
+  });
+
+  test('is in the HTML again for a decision of an older revision, or an expired one', async () => {
+    const expired = new Date(Date.now() - 400 * 24 * 3600 * 1000).toISOString();
+    for (const cookie of [
+      decisionCookie({ revision: 0 }),
+      decisionCookie({ timestamp: expired }),
+    ]) {
+      const { body } = await send('/', { headers: { Cookie: cookie } });
+      assert.equal(shadowRoots(body), 1, cookie);
+    }
   });
 });
 
@@ -266,7 +342,7 @@ describe('embedded content', () => {
     assert.deepEqual(directives, {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'"],
+      'style-src': ["'self'", bannerStyleSource],
       'frame-src': FRAME_ORIGINS,
     });
     for (const { inner } of cookieEmbeds(body)) {
@@ -279,7 +355,7 @@ describe('embedded content', () => {
     const text = JSON.parse(JSON.stringify(CONTENT.fr));
     text.embeds.videoFrameTitle = '"><script src="/x.js"></script>';
     text.embeds.mapFrameTitle = "</template><img src=x onerror=alert(1)>'";
-    const page = renderPage({ lang: 'fr', text, inventoryJson: '{}' });
+    const page = renderPage({ lang: 'fr', text, banner: '', serverRendered: false });
     assert.ok(!page.includes('<script src="/x.js">'));
     assert.ok(!page.includes('<img'));
     assert.ok(
@@ -351,14 +427,6 @@ describe('static files', () => {
 });
 
 describe('page helpers', () => {
-  test('inline JSON cannot end its script block, and still parses to the same value', () => {
-    const value = { text: '</script><script>alert(1)</script><!-- x -->' };
-    const json = jsonForScriptBlock(value);
-    assert.ok(json.includes('<\\/script>'));
-    assert.ok(!json.includes('</') && !json.includes('<!--'));
-    assert.deepEqual(JSON.parse(json), value);
-  });
-
   test('inserted text is escaped', () => {
     assert.equal(
       escapeHtml(`<a href="x">'&'</a>`),

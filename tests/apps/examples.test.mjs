@@ -1,67 +1,136 @@
 // The framework examples as an integrator builds them: the package packed with
 // `npm pack` (after `npm run build`), installed into a copy of each app with
 // its own locked dependencies, type-checked (TypeScript strict; vue-tsc with
-// strictTemplates), built by Vite, then driven in Debian's Chromium. Needs the
-// npm registry; run by `npm run test:apps` (and CI), not by `npm test`.
+// strictTemplates; Angular's compiler with strictTemplates; astro check),
+// built (Vite; Angular's esbuild builder; Astro: a Node server that renders
+// the banner per request), then driven in Debian's Chromium. Needs the npm
+// registry; run by `npm run test:apps` (and CI), not by `npm test`.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { launchChromium } from '../e2e/browser.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'cookie-consent-apps-'));
-/** Each example, and the optional peers it needs beside the package. */
-const EXAMPLES = { react: ['@lit/react@^1.0.8'], vue: [], svelte: [] };
+/**
+ * Each example: the optional peers it needs beside the package (its own
+ * package.json has those it needs anyway), and whether it is a server that
+ * renders the banner in its HTML rather than files to serve.
+ */
+const EXAMPLES = {
+  react: { peers: ['@lit/react@^1.0.8'] },
+  vue: { peers: [] },
+  svelte: { peers: [] },
+  angular: { peers: [] },
+  astro: { peers: [], server: true },
+};
+// Astro and Angular's CLI would otherwise try to send usage data from the build.
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false' };
 const npm = (args, cwd) =>
-  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+  promisify(execFile)('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
+    env,
+    maxBuffer: 64 * 1024 * 1024,
   });
+
+/* global document -- in functions that run in the page */
 
 let tarball;
 let browser;
 const servers = [];
+const serverProcesses = [];
+/** Each example's installation, under way. */
+const installs = new Map();
 
 before(async () => {
-  npm(['pack', '--pack-destination', work], root);
+  await npm(['pack', '--pack-destination', work], root);
   tarball = join(
     work,
     readdirSync(work).find((name) => name.endsWith('.tgz')),
   );
+  // Installing is mostly waiting on the disk: the examples install side by side, and build
+  // one after the other. A failed install fails its example's tests, where it is awaited.
+  for (const name of Object.keys(EXAMPLES)) {
+    installs.set(name, installExample(name));
+    installs.get(name).catch(() => {});
+  }
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   for (const server of servers) server.close();
+  for (const child of serverProcesses) child.kill();
   rmSync(work, { recursive: true, force: true });
 });
 
 const appDir = (name) => join(work, name);
 
-/** Copies, installs and builds `examples/<name>`; serves its build. */
-async function buildExample(name) {
+/** A port nobody listens on now. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts a built Astro server (its Node adapter's entry), once it listens. */
+async function startNodeServer(app) {
+  const port = await freePort();
+  const child = spawn('node', ['dist/server/entry.mjs'], {
+    cwd: app,
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  serverProcesses.push(child);
+  // Its log is read for as long as it runs: "Server listening on http://127.0.0.1:<port>".
+  await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes(`127.0.0.1:${port}`)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the server stopped (${code}): ${output}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Copies `examples/<name>` and installs its locked dependencies and the package. */
+async function installExample(name) {
   const app = appDir(name);
   cpSync(join(root, 'examples', name), app, {
     recursive: true,
-    filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+    filter: (source) => !/[\\/](node_modules|dist|\.astro)$/.test(source),
   });
-  npm(['ci'], app);
+  await npm(['ci'], app);
   // As a user installs it: the tarball, and the optional peers the app needs.
-  npm(['install', '--no-save', tarball, ...EXAMPLES[name]], app);
-  npm(['run', 'build'], app);
+  await npm(['install', '--no-save', tarball, ...EXAMPLES[name].peers], app);
+}
+
+/** Builds `examples/<name>` once installed; serves its build. */
+async function buildExample(name) {
+  const app = appDir(name);
+  await installs.get(name);
+  await npm(['run', 'build'], app);
+  if (EXAMPLES[name].server) return startNodeServer(app);
   const server = await serveStatic(join(app, 'dist'));
   servers.push(server);
   return `http://127.0.0.1:${server.address().port}`;
 }
 
-for (const name of Object.keys(EXAMPLES)) {
+/** Waits until the script has taken over the banner (adopted it, when the server rendered it). */
+const bannerHydrated = (page) =>
+  page.waitForFunction(() => document.querySelector('cookie-banner')?.hasUpdated === true);
+
+for (const [name, { server }] of Object.entries(EXAMPLES)) {
   describe(`examples/${name}, built from the packed package`, () => {
     let origin;
     before(async () => {
@@ -75,10 +144,14 @@ for (const name of Object.keys(EXAMPLES)) {
       page.on('pageerror', (error) => errors.push(error.message));
       const events = [];
       page.on('console', (message) => events.push(message.text()));
-      await page.goto(`${origin}/`);
+      const response = await page.goto(`${origin}/`);
+      if (server) {
+        assert.match(await response.text(), /<cookie-banner[^>]*><template shadowroot/);
+      }
 
       const banner = page.locator('cookie-banner [role="region"]');
       await banner.waitFor();
+      await bannerHydrated(page);
       await page.getByRole('status').filter({ hasText: 'Statistics: asked' }).waitFor();
       // The table got its inventory as a property through the React component.
       await page.locator('cookie-table tbody tr', { hasText: '_pk_id.*' }).waitFor();
@@ -89,7 +162,8 @@ for (const name of Object.keys(EXAMPLES)) {
       const cookie = (await context.cookies()).find(({ name }) => name === 'cookies_preferences');
       assert.ok(cookie, 'the decision cookie was written');
 
-      await page.reload();
+      const reloaded = await page.reload();
+      if (server) assert.doesNotMatch(await reloaded.text(), /shadowroot/, 'no banner in the HTML');
       await page.getByRole('status').filter({ hasText: 'Statistics: granted' }).waitFor();
       await page.locator('cookie-table tbody tr').first().waitFor();
       assert.equal(await banner.count(), 0, 'no banner once decided');
@@ -113,7 +187,8 @@ for (const name of Object.keys(EXAMPLES)) {
       const failed = [];
       page.on('requestfailed', (request) => failed.push(request.url()));
       page.on('response', (response) => response.status() >= 400 && failed.push(response.url()));
-      await page.goto(`${origin}/`);
+      const response = await page.goto(`${origin}/`);
+      if (server) assert.match(await response.text(), /Tout refuser/, 'rendered in French');
       await page
         .locator('cookie-banner [role="region"]')
         .getByRole('button', { name: 'Tout accepter' })

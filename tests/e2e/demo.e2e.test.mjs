@@ -10,6 +10,8 @@ import { launchChromium } from './browser.mjs';
 // their requests are answered here with an empty page, so that a frame loads the same anywhere.
 const THIRD_PARTY = /^https:\/\/(www\.youtube-nocookie\.com|www\.openstreetmap\.org)\//;
 
+/* global document, window, performance, customElements -- in functions that run in the page */
+
 let server;
 let browser;
 let origin;
@@ -38,6 +40,11 @@ async function newPage() {
   return { page, requested };
 }
 
+/** Waits until the library has taken over the banner the server rendered. */
+function bannerHydrated(page) {
+  return page.waitForFunction(() => document.querySelector('cookie-banner')?.hasUpdated === true);
+}
+
 /** The decision cookie of the page's context, parsed. */
 async function decisionOf(page) {
   const cookie = (await page.context().cookies()).find(
@@ -61,6 +68,8 @@ describe('the demo site', () => {
   it('shows the banner on a first visit and loads no statistics', async () => {
     await page.goto(`${origin}/`);
     await banner().waitFor();
+    // The server rendered it: wait for the script to take it over before reading the page.
+    await bannerHydrated(page);
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     assert.equal(
       await banner()
@@ -151,6 +160,70 @@ describe('the demo site', () => {
     await page
       .locator('#charte cookie-table[category="necessary"] th', { hasText: 'Nom du prestataire' })
       .waitFor({ timeout: 2000 });
+  });
+});
+
+describe('the banner the demo server renders', () => {
+  it('is painted before any script runs, then hydrates: "Tout accepter" decides once', async () => {
+    const { page } = await newPage();
+    const context = page.context();
+    // Every script waits until the banner has been seen painted without them.
+    let releaseScripts;
+    const scriptsHeld = new Promise((resolve) => (releaseScripts = resolve));
+    const heldScripts = [];
+    await context.route(/\.js$/, async (route) => {
+      heldScripts.push(new URL(route.request().url()).pathname);
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.consentChanges = [];
+      document.addEventListener('consent-change', (event) =>
+        window.consentChanges.push(event.detail.action),
+      );
+    });
+
+    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    const region = page.locator('cookie-banner [role="region"]');
+    await region.getByRole('button', { name: 'Tout accepter' }).waitFor({ state: 'visible' });
+    const box = await region.boundingBox();
+    assert.ok(box.height > 40, `the banner is ${box.height} px high`);
+    assert.equal(Math.round(box.y + box.height), page.viewportSize().height);
+    // Painted: the page's first contentful paint is past, and no script of the page has run.
+    await page.waitForFunction(() =>
+      performance.getEntriesByName('first-contentful-paint').some(Boolean),
+    );
+    assert.equal(await page.evaluate(() => customElements.get('cookie-banner')), undefined);
+    assert.ok(heldScripts.includes('/dist/hydrate.js'), heldScripts.join(', '));
+    const serverNode = await page.evaluateHandle(() =>
+      document.querySelector('cookie-banner').shadowRoot.querySelector('[role="region"]'),
+    );
+
+    releaseScripts();
+    await bannerHydrated(page);
+    // Hydrated, not re-rendered: the node the server sent is the one the element uses.
+    assert.equal(
+      await serverNode.evaluate(
+        (node) =>
+          node ===
+          document.querySelector('cookie-banner').shadowRoot.querySelector('[role="region"]'),
+      ),
+      true,
+    );
+    await region.getByRole('button', { name: 'Tout accepter' }).click();
+    await region.waitFor({ state: 'detached' });
+    const decision = await decisionOf(page);
+    assert.deepEqual(decision.categories, { necessary: true, statistics: true, media: true });
+    await page.locator('#event-log-list li', { hasText: 'accept-all' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.consentChanges), ['accept-all']);
+
+    // The next page comes without the banner, nor the hydration.
+    const response = await page.reload();
+    const html = await response.text();
+    assert.doesNotMatch(html, /shadowroot|hydrate\.js/);
+    await page.locator('#charte cookie-table[category="necessary"] tbody tr').first().waitFor();
+    assert.equal(await region.count(), 0);
+    await context.close();
   });
 });
 

@@ -56,6 +56,8 @@ describe('the README', () => {
       'examples/svelte/src/main.ts',
       'examples/svelte/src/App.svelte',
     ],
+    typescript: ['examples/angular/src/app.ts'],
+    astro: ['examples/astro/astro.config.mjs', 'examples/astro/src/pages/index.astro'],
   })) {
     it(`shows only lines of ${files[0].split('/').slice(0, 2).join('/')} in its ${language} snippet`, () => {
       const [snippet] = blocks(language);
