@@ -8,6 +8,8 @@ import { resolve as resolvePath } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import MagicString from 'magic-string';
+import { minifyCss } from './scripts/minify-css.mjs';
 
 const localize = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 const GENERATED = resolvePath(localize.output.outputDir);
@@ -77,6 +79,31 @@ function litTrustedTypesPolicy() {
   };
 }
 
+/**
+ * Minifies the element styles (`css` templates of `*.styles.ts`) in the
+ * bundle. Styles are not part of a template's identity, so a banner rendered
+ * on the server from lib/ (whose styles keep their layout) still hydrates.
+ */
+function minifyStyles() {
+  const styles = /[\\/]src[\\/].*\.styles\.ts$/;
+  return {
+    name: 'minify-styles',
+    transform(code, id) {
+      if (!styles.test(id)) return null;
+      const output = new MagicString(code);
+      // TypeScript writes the tag as `css \``.
+      for (const match of code.matchAll(/\bcss\s*`([^`]*)`/g)) {
+        // Its raw text is then its value: what the tests check minifyCss on.
+        if (/\$\{|\\/.test(match[1])) this.error(`${id}: a css template with \${…} or \\`);
+        const start = match.index + match[0].length - match[1].length - 1;
+        output.overwrite(start, start + match[1].length, minifyCss(match[1]));
+      }
+      if (!output.hasChanged()) this.error(`${id}: no css template found to minify`);
+      return { code: output.toString(), map: output.generateMap({ hires: true }) };
+    },
+  };
+}
+
 const scriptTag = {
   input: {
     'cookie-consent': 'src/cookie-consent.ts',
@@ -108,6 +135,8 @@ const scriptTag = {
       include: ['src/**/*.ts'],
       noEmitOnError: true,
     }),
+    // After TypeScript, which compiles the files on disk rather than transformed code.
+    minifyStyles(),
     terser({ ecma: 2021, module: true, format: { comments: false } }),
   ],
 };
