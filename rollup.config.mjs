@@ -137,7 +137,8 @@ const scriptTag = {
     }),
     // After TypeScript, which compiles the files on disk rather than transformed code.
     minifyStyles(),
-    terser({ ecma: 2021, module: true, format: { comments: false } }),
+    // A second pass finds what the first one's inlining left (-20 B brotli); more find nothing.
+    terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };
 

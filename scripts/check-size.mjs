@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16165, goal: 11 * KIB },
-  site: { limit: 24158, goal: 16 * KIB },
+  banner: { limit: 16156, goal: 11 * KIB },
+  site: { limit: 24156, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 30331 },
+  everything: { limit: 30324 },
 };
 
 /**
