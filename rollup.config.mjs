@@ -10,6 +10,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import MagicString from 'magic-string';
 import { minifyCss } from './scripts/minify-css.mjs';
+import { hasElementTemplates, minifyTemplates } from './scripts/minify-templates.mjs';
 
 const localize = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 const GENERATED = resolvePath(localize.output.outputDir);
@@ -104,6 +105,23 @@ function minifyStyles() {
   };
 }
 
+/**
+ * Collapses the whitespace of the elements' `html` templates in the bundle, as
+ * `npm run build` does in lib/ (scripts/minify-templates.mjs): a banner
+ * rendered on the server hydrates only if both have the same templates.
+ */
+function minifyElementTemplates() {
+  return {
+    name: 'minify-element-templates',
+    transform(code, id) {
+      if (!id.includes(`${resolvePath('src')}/`) || !hasElementTemplates(id)) return null;
+      const output = minifyTemplates(code);
+      if (!output.hasChanged()) return null;
+      return { code: output.toString(), map: output.generateMap({ hires: true }) };
+    },
+  };
+}
+
 const scriptTag = {
   input: {
     'cookie-consent': 'src/cookie-consent.ts',
@@ -139,6 +157,7 @@ const scriptTag = {
     }),
     // After TypeScript, which compiles the files on disk rather than transformed code.
     minifyStyles(),
+    minifyElementTemplates(),
     // A second pass finds what the first one's inlining left (-20 B brotli); more find nothing.
     terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
