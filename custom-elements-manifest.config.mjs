@@ -43,6 +43,50 @@ function elementsDefinedByDefineElement() {
   };
 }
 
+/**
+ * Internal reactive state declared in `static properties` (`{ state: true }`)
+ * has no attribute, as `@state()` had none: the analyzer takes every entry
+ * there for an attribute, inherited ones included.
+ */
+function statesAreNotAttributes() {
+  const states = new Map();
+  return {
+    name: 'states-are-not-attributes',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (
+          !ts.isPropertyDeclaration(member) ||
+          member.name.getText() !== 'properties' ||
+          !member.initializer ||
+          !ts.isObjectLiteralExpression(member.initializer)
+        )
+          continue;
+        const names = member.initializer.properties
+          .filter((entry) => ts.isPropertyAssignment(entry))
+          .filter((entry) => /\bstate:\s*true\b/.test(entry.initializer.getText()))
+          .map((entry) => entry.name.getText());
+        states.set(node.name.getText(), new Set(names));
+      }
+    },
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      for (const module of manifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          const isState = (item) =>
+            states
+              .get(item.inheritedFrom?.name ?? declaration.name)
+              ?.has(item.fieldName ?? item.name);
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter((item) => !isState(item));
+          }
+          for (const member of declaration.members ?? [])
+            if (isState(member)) delete member.attribute;
+        }
+      }
+    },
+  };
+}
+
 /** Every place a manifest names a module: paths, declarations' references, exports. */
 function* moduleReferences(manifest) {
   for (const module of manifest.modules) {
@@ -102,5 +146,5 @@ export default {
   // consent-mode-default.ts is a classic script of dist/, not a module of lib/.
   exclude: ['src/i18n/generated/**', 'src/consent-mode-default.ts', 'src/hydrate.ts'],
   litelement: true,
-  plugins: [elementsDefinedByDefineElement(), shippedModulesAndValues()],
+  plugins: [elementsDefinedByDefineElement(), statesAreNotAttributes(), shippedModulesAndValues()],
 };

@@ -212,7 +212,12 @@ try {
       const format = async (path, text, parser) =>
         prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
       writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
-      writeFileSync(REPORT_PATH, await format(REPORT_PATH, markdownReport(results), 'markdown'));
+      // The hand-written "Where the bytes go" section (scripts/size-breakdown.mjs) stays.
+      const bytes = /<!-- where-the-bytes-go[\s\S]*<!-- \/where-the-bytes-go -->/.exec(
+        existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '',
+      );
+      const report = markdownReport(results) + (bytes ? `\n${bytes[0]}\n` : '');
+      writeFileSync(REPORT_PATH, await format(REPORT_PATH, report, 'markdown'));
       console.log(`Written: ${REPORT_PATH} and ${RESULTS_PATH}`);
     }
   }

@@ -1,5 +1,4 @@
-import { isServer, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
 import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
 import { resolveText, type ResolvedText } from '../consent/language.js';
@@ -14,11 +13,24 @@ import { LanguageController } from './language-controller.js';
  * language cookie's name, the store subscription and the language.
  */
 export class ConsentElement extends LitElement {
+  // Declared here rather than with decorators, which cost the bundle a helper per use.
+  static override properties: PropertyDeclarations = {
+    inventory: { attribute: false },
+    cookieName: { attribute: 'cookie-name' },
+    languageCookie: { attribute: 'language-cookie' },
+    cookieDays: { attribute: 'cookie-days', type: Number },
+    cookieDomain: { attribute: 'cookie-domain' },
+    consentEndpoint: { attribute: 'consent-endpoint' },
+    csrfCookie: { attribute: 'csrf-cookie' },
+    reloadOnWithdraw: { attribute: 'reload-on-withdraw', type: Boolean },
+    validInventory: { state: true },
+    inventoryRejected: { state: true },
+  };
+
   /**
    * The cookie inventory (see the README). An invalid one is reported with
    * `console.error` and the element shows nothing rather than something wrong.
    */
-  @property({ attribute: false })
   get inventory(): CookieInventory | undefined {
     return this.inventoryValue;
   }
@@ -31,36 +43,36 @@ export class ConsentElement extends LitElement {
   }
 
   /** Name of the cookie that stores the decision. */
-  @property({ attribute: 'cookie-name' }) cookieName = DEFAULT_DECISION_COOKIE;
+  cookieName = DEFAULT_DECISION_COOKIE;
 
   /**
    * Name of Django's language cookie (`LANGUAGE_COOKIE_NAME`), `django_language`
    * by default. It is the page's: one element that sets it sets it for all.
    */
-  @property({ attribute: 'language-cookie' }) languageCookie?: string;
+  languageCookie?: string;
 
   /** How many days a decision stands: 182 (six months) by default, 395 (13 months) at most. */
-  @property({ attribute: 'cookie-days', type: Number }) cookieDays?: number;
+  cookieDays?: number;
 
   /** `Domain` of the decision cookie, to share it with subdomains; host-only by default. */
-  @property({ attribute: 'cookie-domain' }) cookieDomain?: string;
+  cookieDomain?: string;
 
   /** URL where each decision is POSTed as a proof of consent, with Django's CSRF token. */
-  @property({ attribute: 'consent-endpoint' }) consentEndpoint?: string;
+  consentEndpoint?: string;
 
   /** Name of Django's CSRF cookie (`CSRF_COOKIE_NAME`), if not `csrftoken`. */
-  @property({ attribute: 'csrf-cookie' }) csrfCookie?: string;
+  csrfCookie?: string;
 
   /**
    * Reloads the page after a decision that withdraws a consent given before
    * (here or in another tab), so that scripts already running stop.
    */
-  @property({ type: Boolean, attribute: 'reload-on-withdraw' }) reloadOnWithdraw?: boolean;
+  reloadOnWithdraw?: boolean;
 
   /** The last valid inventory given to this element. */
-  @state() protected validInventory?: CookieInventory;
+  protected validInventory?: CookieInventory;
   /** True after an invalid inventory was given: show nothing misleading. */
-  @state() protected inventoryRejected = false;
+  protected inventoryRejected = false;
 
   protected readonly language = new LanguageController(this);
   private inventoryValue?: CookieInventory;

@@ -1,5 +1,4 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
@@ -53,19 +52,26 @@ import { FocusNotObscured } from './focus-not-obscured.js';
  */
 export class CookieBanner extends ConsentElement {
   static override styles = bannerStyles;
+  static override properties: PropertyDeclarations = {
+    policyHref: { attribute: 'policy-href' },
+    position: { reflect: true },
+    reopenButton: { attribute: 'reopen-button', type: Boolean },
+    decisionAction: { attribute: 'decision-action' },
+    csrfToken: { attribute: 'csrf-token' },
+  };
 
   /**
    * URL of the site's cookie policy, http(s) or relative; no link is shown
    * without it, nor for another scheme (e.g. `javascript:`), which is reported
    * in the console.
    */
-  @property({ attribute: 'policy-href' }) policyHref?: string;
+  policyHref?: string;
 
   /** Where the banner sits: `bottom` (default) or `top` of the viewport. */
-  @property({ reflect: true }) position: 'bottom' | 'top' = 'bottom';
+  position: 'bottom' | 'top' = 'bottom';
 
   /** Shows a small floating button that reopens the preferences once the visitor has decided. */
-  @property({ type: Boolean, attribute: 'reopen-button' }) reopenButton = false;
+  reopenButton = false;
 
   /**
    * Where "Accept all" and "Reject all" post the decision (a form field
@@ -73,10 +79,10 @@ export class CookieBanner extends ConsentElement {
    * a banner rendered on the server, whose endpoint sets the decision cookie
    * and redirects back. Once the script runs, clicks are taken in the page.
    */
-  @property({ attribute: 'decision-action' }) decisionAction?: string;
+  decisionAction?: string;
 
   /** A CSRF token posted with that form, as Django's `csrfmiddlewaretoken` field. */
-  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+  csrfToken?: string;
 
   private readonly focusGuard = new FocusNotObscured(this, () =>
     this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),

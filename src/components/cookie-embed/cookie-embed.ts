@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { isSafeHref } from '../../consent/safe-href.js';
@@ -84,9 +83,12 @@ const loadText = (vendor: string) =>
  */
 export class CookieEmbed extends ConsentElement {
   static override styles = embedStyles;
+  static override properties: PropertyDeclarations = {
+    vendor: { reflect: true },
+  };
 
   /** The id of the inventory's vendor that provides the content. */
-  @property({ reflect: true }) vendor?: string;
+  vendor?: string;
 
   /** Whether the vendor is granted, as of this update. */
   private granted = false;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { globalPrivacyControl } from '../../consent/choices.js';
@@ -111,16 +110,23 @@ function partlyText(): string {
  */
 export class CookiePreferences extends ConsentElement {
   static override styles = preferencesStyles;
+  static override properties: PropertyDeclarations = {
+    open: { reflect: true, type: Boolean },
+    draft: { state: true },
+    expanded: { state: true },
+  };
 
   /** Whether the dialog is open; setting it opens or closes the dialog. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The switches' state before saving: a category id → on. */
-  @state() private draft: Record<string, boolean> = {};
+  private draft: Record<string, boolean> = {};
   /** Categories whose long cookie list the visitor has expanded. */
-  @state() private expanded = new Set<string>();
+  private expanded = new Set<string>();
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
   private opener?: HTMLElement | null;
   private readonly status = new DecisionStatus(this);
 

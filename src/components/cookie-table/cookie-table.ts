@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
@@ -32,30 +31,39 @@ import { tableStyles } from './cookie-table.styles.js';
  */
 export class CookieTable extends ConsentElement {
   static override styles = tableStyles;
+  static override properties: PropertyDeclarations = {
+    category: { reflect: true },
+    vendor: { reflect: true },
+    caption: {},
+    showDuration: { attribute: 'show-duration', type: Boolean },
+    showParty: { attribute: 'show-party', type: Boolean },
+    showStorage: { attribute: 'show-storage', type: Boolean },
+    overflowing: { state: true },
+  };
 
   /** Shows only the cookies of this category id; its label becomes the caption (the vendor's, with `vendor`). */
-  @property({ reflect: true }) category?: string;
+  category?: string;
 
   /**
    * Shows only the items of this vendor id; an empty value, only those that
    * name no vendor (a category's own, beside its vendors' in the dialog).
    */
-  @property({ reflect: true }) vendor?: string;
+  vendor?: string;
 
   /** Replaces the caption. */
-  @property() caption?: string;
+  caption?: string;
 
   /** Adds a "Duration" column. */
-  @property({ type: Boolean, attribute: 'show-duration' }) showDuration = false;
+  showDuration = false;
 
   /** Adds a column saying who sets the cookie (first or third party). */
-  @property({ type: Boolean, attribute: 'show-party' }) showParty = false;
+  showParty = false;
 
   /** Adds a column saying where each item is kept: cookie, local or session storage. */
-  @property({ type: Boolean, attribute: 'show-storage' }) showStorage = false;
+  showStorage = false;
 
   /** Whether the table is wider than its box, which then takes keyboard focus to scroll. */
-  @state() private overflowing = false;
+  private overflowing = false;
 
   /** Watches the host (the box) and the table (its content): either can make it overflow. */
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
