@@ -315,6 +315,34 @@ describe('<cookie-table>', () => {
       });
       expect(box.hasAttribute('role')).to.equal(false);
     });
+
+    it('keeps tracking its width after it is moved in the page', async () => {
+      const table = await showTable(testInventory(), { duration: true, party: true });
+      const before = document.createElement('div');
+      const after = document.createElement('div');
+      table.before(before, after);
+      table.style.width = '200px';
+      await waitUntil(() => scroller(table).getAttribute('role') === 'region', 'narrow: a region', {
+        timeout: 2000,
+      });
+
+      after.append(table);
+      await table.updateComplete;
+      table.style.width = '1000px';
+      await waitUntil(() => !scroller(table).hasAttribute('role'), 'moved, wide: no region', {
+        timeout: 2000,
+      });
+      table.style.width = '200px';
+      await waitUntil(
+        () => scroller(table).getAttribute('role') === 'region',
+        'moved, narrow: a region again',
+        { timeout: 2000 },
+      );
+      const box = scroller(table);
+      expect(box.getAttribute('tabindex')).to.equal('0');
+      const name = table.shadowRoot!.getElementById(box.getAttribute('aria-labelledby')!);
+      expect(visibleText(name)).to.equal('Cookies used on this site');
+    });
   });
 
   describe('an invalid inventory', () => {
