@@ -78,9 +78,6 @@ export class CookieBanner extends ConsentElement {
   /** A CSRF token posted with that form, as Django's `csrfmiddlewaretoken` field. */
   @property({ attribute: 'csrf-token' }) csrfToken?: string;
 
-  private readonly focusGuard = new FocusNotObscured(this, () =>
-    this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
-  );
   private readonly status = new DecisionStatus(this);
 
   /**
@@ -113,6 +110,15 @@ export class CookieBanner extends ConsentElement {
   /** The note that Global Privacy Control is honoured, once its module is loaded. */
   private gpcNote?: () => string;
   private gpcNoteLoad?: Promise<void>;
+
+  constructor() {
+    super();
+    new FocusNotObscured(
+      this,
+      () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
+      () => this.position,
+    );
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -152,10 +158,8 @@ export class CookieBanner extends ConsentElement {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
     }
-    const visible = this.shown;
-    this.focusGuard.update(visible, this.position);
     // The banner hid under the visitor's focus: give it back to the page.
-    if (!visible && this.focusWasInside && !this.matches(':focus-within')) {
+    if (!this.shown && this.focusWasInside && !this.matches(':focus-within')) {
       restorePageFocus();
     }
   }
