@@ -143,6 +143,24 @@ describe('<cookie-table>', () => {
       expectSame(table.shadowRoot!.querySelector('table'), null, 'the table');
     });
 
+    it('reports each missing category it is given, each once', async () => {
+      const table = await showTable(testInventory(), { category: 'necessary' });
+      const calls = await captureConsoleErrors(async () => {
+        for (const category of ['unknown', 'unknown', 'other', 'necessary', 'unknown']) {
+          table.category = category;
+          await table.updateComplete;
+          table.requestUpdate();
+          await table.updateComplete;
+        }
+      });
+      expect(calls.map((call) => String(call[0]))).to.deep.equal([
+        '<cookie-table>: category "unknown" is not in the inventory',
+        '<cookie-table>: category "other" is not in the inventory',
+        '<cookie-table>: category "unknown" is not in the inventory',
+      ]);
+      expect(cookieNamesShown(table)).to.deep.equal([]);
+    });
+
     it('lets the caption attribute replace the caption', async () => {
       const table = await fixture<CookieTable>(html`
         <cookie-table caption="Our cookies" .inventory=${testInventory()}></cookie-table>

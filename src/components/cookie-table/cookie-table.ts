@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
@@ -72,16 +72,23 @@ export class CookieTable extends ConsentElement {
     );
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const inventory = this.shownInventory;
+    const categoryId = this.category;
+    if (inventory && categoryId && !inventory.categories.some(({ id }) => id === categoryId)) {
+      this.reportMissingCategory(categoryId, inventory);
+    }
+  }
+
   override render() {
     const inventory = this.shownInventory;
     if (!inventory) return nothing;
     const category = this.category
       ? inventory.categories.find((candidate) => candidate.id === this.category)
       : undefined;
-    if (this.category && !category) {
-      this.reportMissingCategory(this.category, inventory);
-      return nothing;
-    }
+    // Reported by willUpdate.
+    if (this.category && !category) return nothing;
     const { vendor } = this;
     const cookies = (inventory.cookies ?? []).filter(
       (cookie) =>
