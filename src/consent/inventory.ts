@@ -234,8 +234,11 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     if (duration !== undefined && typeof duration !== 'string') {
       checkDuration(duration, `${path()}.duration`, problems);
     }
-    if (party !== undefined && party !== 'first' && party !== 'third') {
-      problems.push({ path: `${path()}.party`, message: 'must be "first" or "third"' });
+    if (party !== undefined && !PARTIES.includes(party as Party)) {
+      problems.push({
+        path: `${path()}.party`,
+        message: `must be ${PARTIES.map((name) => `"${name}"`).join(' or ')}`,
+      });
     }
   }
 }
