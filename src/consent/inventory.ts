@@ -8,9 +8,12 @@ import type { ConsentModeType } from './google-consent-mode.js';
 /** A text shown to visitors: one string, or one string per locale code. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
+/** The units a cookie's lifetime may be counted in, largest first. */
+export const DURATION_UNITS = ['years', 'months', 'days', 'hours'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
 /** A cookie's lifetime: a text, `"session"`, or an amount formatted with Intl. */
-export type CookieDuration =
-  LocalizedText | Readonly<{ years?: number; months?: number; days?: number; hours?: number }>;
+export type CookieDuration = LocalizedText | Readonly<Partial<Record<DurationUnit, number>>>;
 
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
@@ -125,14 +128,12 @@ export function checkText(
   problems.push({ path, message: 'must be a string or an object from locale code to string' });
 }
 
-const DURATION_UNITS = ['years', 'months', 'days', 'hours'];
-
 function checkDuration(value: unknown, path: string, problems: Problems): void {
   if (typeof value === 'string' || value === undefined) return;
   if (isRecord(value) && DURATION_UNITS.some((unit) => unit in value)) {
     for (const unit in value) {
       const amount = value[unit];
-      if (!DURATION_UNITS.includes(unit)) {
+      if (!DURATION_UNITS.includes(unit as DurationUnit)) {
         problems.push({
           path: `${path}.${unit}`,
           message: `is not one of ${DURATION_UNITS.join(', ')}`,
