@@ -242,7 +242,7 @@ export class CookiePreferences extends ConsentElement {
           type="button"
           @click=${this.save}
         >
-          ${msg('Save my choices', { id: 'action.save', desc: 'Button that records the switches as they are' })}
+          ${msg('Save my choices', { id: 'preferences.save', desc: 'Button that records the switches as they are' })}
         </button>
       </div>
     `;
