@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
+import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
 import { bannerStyles } from './cookie-banner.styles.js';
@@ -224,7 +225,7 @@ export class CookieBanner extends ConsentElement {
               value="accept-all"
               @click=${this.acceptAll}
             >
-              ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that grants every cookie category' })}
+              ${acceptAllLabel()}
             </button>
             <button
               part="button reject-button"
@@ -234,10 +235,7 @@ export class CookieBanner extends ConsentElement {
               value="reject-all"
               @click=${this.rejectAll}
             >
-              ${msg('Reject all', {
-                id: 'action.reject-all',
-                desc: 'Button that refuses every optional cookie category; same weight as Accept all',
-              })}
+              ${rejectAllLabel()}
             </button>
             <button
               part="button customise-button"
