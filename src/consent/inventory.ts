@@ -3,7 +3,7 @@
  * reported, never thrown: a host page must not break because of a typo in its
  * cookie list.
  */
-import type { ConsentModeType } from './google-consent-mode.js';
+import type { ConsentModeType } from './google-consent-types.js';
 
 /** A text shown to visitors: one string, or one string per locale code. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
