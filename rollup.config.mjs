@@ -174,7 +174,7 @@ const consentModeDefault = {
     typescript({
       tsconfig: './tsconfig.json',
       compilerOptions: { noEmit: false, declaration: false, sourceMap: true, outDir: 'dist' },
-      include: ['src/consent-mode-default.ts'],
+      include: ['src/consent-mode-default.ts', 'src/consent/google-consent-types.ts'],
       noEmitOnError: true,
     }),
     terser({ ecma: 2021, format: { comments: false } }),

@@ -6,6 +6,7 @@ import { pageLanguage } from '../consent/page-language.js';
 import { consentStore } from '../consent/registry.js';
 import type { ConsentStore } from '../consent/store.js';
 import { LanguageController } from './language-controller.js';
+import { StoreController } from './store-controller.js';
 
 /**
  * What the three consent elements share: the inventory (as a property or a
@@ -76,7 +77,11 @@ export class ConsentElement extends LitElement {
 
   protected readonly language = new LanguageController(this);
   private inventoryValue?: CookieInventory;
-  private unsubscribeStore?: () => void;
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
 
   /** The store of this element's decision cookie. */
   protected get store(): ConsentStore {
@@ -105,19 +110,11 @@ export class ConsentElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.inventoryValue === undefined) this.readInventoryScript();
-    this.subscribeStore();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeStore?.();
-    this.unsubscribeStore = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A server has neither the page's cookies nor its language to follow.
     if (isServer) return;
-    if (changed.has('cookieName') && this.isConnected) this.subscribeStore();
     // Elements without the attribute (such as the tables inside the dialog) leave it as it is.
     if (changed.has('languageCookie') && this.languageCookie) {
       pageLanguage.cookieName = this.languageCookie;
@@ -141,11 +138,6 @@ export class ConsentElement extends LitElement {
     if ((changed.has('inventory') || changed.has('cookieName')) && this.validInventory) {
       this.store.setInventory(this.validInventory);
     }
-  }
-
-  private subscribeStore(): void {
-    this.unsubscribeStore?.();
-    this.unsubscribeStore = this.store.subscribe(() => this.requestUpdate());
   }
 
   /** Reads the inventory from a `<script type="application/json">` child, if any. */

@@ -1,15 +1,6 @@
-import type { CookieDuration } from '../consent/inventory.js';
+import { DURATION_UNITS, type CookieDuration, type DurationUnit } from '../consent/inventory.js';
 import { resolveText, type ResolvedText } from '../consent/language.js';
 import { msg } from '../i18n/localize.js';
-
-const UNITS = [
-  ['years', 'year'],
-  ['months', 'month'],
-  ['days', 'day'],
-  ['hours', 'hour'],
-] as const;
-
-type Unit = (typeof UNITS)[number][1];
 
 /**
  * Intl formatters are costly to build and a table formats a duration per row:
@@ -17,11 +8,16 @@ type Unit = (typeof UNITS)[number][1];
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
 
-function unitFormat(language: string, unit: Unit): Intl.NumberFormat {
+function unitFormat(language: string, unit: DurationUnit): Intl.NumberFormat {
   const key = `${language} ${unit}`;
   let format = formatters.get(key) as Intl.NumberFormat | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+    // Intl names its units in the singular: `year` for `years`.
+    format = new Intl.NumberFormat(language, {
+      style: 'unit',
+      unit: unit.slice(0, -1),
+      unitDisplay: 'long',
+    });
     formatters.set(key, format);
   }
   return format;
@@ -55,11 +51,10 @@ export function formatDuration(
     });
     return { text, language };
   }
-  const amounts = duration as Partial<Record<(typeof UNITS)[number][0], number>>;
-  if (typeof duration === 'object' && UNITS.some(([key]) => typeof amounts[key] === 'number')) {
-    const parts = UNITS.filter(([key]) => typeof amounts[key] === 'number').map(([key, unit]) =>
-      unitFormat(language, unit).format(amounts[key]!),
-    );
+  const amounts = duration as Partial<Record<DurationUnit, number>>;
+  const units = DURATION_UNITS.filter((unit) => typeof amounts[unit] === 'number');
+  if (typeof duration === 'object' && units.length > 0) {
+    const parts = units.map((unit) => unitFormat(language, unit).format(amounts[unit]!));
     return { text: listFormat(language).format(parts), language };
   }
   return resolveText(

@@ -12,7 +12,7 @@ export function gpcBannerNote(): string {
   return msg(
     'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the cookies it covers stay off unless you switch them on yourself.',
     {
-      id: 'banner.gpc',
+      id: 'gpc.banner-note',
       desc: 'In the cookie banner, shown only when the browser sends the Global Privacy Control signal',
     },
   );

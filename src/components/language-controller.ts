@@ -21,6 +21,7 @@ import {
  */
 export class LanguageController implements ReactiveController {
   private unsubscribes: (() => void)[] = [];
+  /** Whether the page's language was loaded at one of the host's updates or language changes. */
   private settledOnce = false;
   private preferencesThisUpdate?: string[];
 
@@ -34,8 +35,7 @@ export class LanguageController implements ReactiveController {
    * old language on screen until the new one is there.
    */
   get ready(): boolean {
-    this.settledOnce ||= isUiLocaleSettled();
-    return this.settledOnce;
+    return this.settledOnce || isUiLocaleSettled();
   }
 
   /**
@@ -63,12 +63,14 @@ export class LanguageController implements ReactiveController {
 
   hostUpdate(): void {
     this.preferencesThisUpdate = undefined;
+    this.settledOnce ||= isUiLocaleSettled();
   }
 
   hostConnected(): void {
     this.unsubscribes = [
       pageLanguage.subscribe(() => this.follow()),
       onUiLocaleChange(() => {
+        this.settledOnce ||= isUiLocaleSettled();
         this.markLanguage();
         this.host.requestUpdate();
       }),

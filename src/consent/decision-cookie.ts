@@ -3,6 +3,7 @@
  * `encodeURIComponent(JSON.stringify(record))`. Whatever the cookie holds, the
  * reader never throws: anything but a well-formed record is "no decision".
  */
+import type { ConsentDecision } from '../events/consent-change.js';
 import type { CookieInventory } from './inventory.js';
 
 export const DEFAULT_DECISION_COOKIE = 'cookies_preferences';
@@ -14,25 +15,21 @@ export const MAX_LIFETIME_DAYS = 395;
 export const MAX_COOKIE_BYTES = 4096;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface DecisionRecord {
-  /** Every category of the inventory, granted or not. */
-  categories: Record<string, boolean>;
-  /**
-   * Every vendor of the inventory when the decision was taken, as two
-   * space-separated lists of ids (a vendor in neither was added since): once
-   * escaped, a vendor costs its id plus 3 bytes, so 100 vendors stay near
-   * 2 KB. Absent when the inventory has no vendors; read by vendor-rules.ts.
-   */
+/**
+ * A decision as the cookie holds it: the fields of a `ConsentDecision` (one
+ * type for both), but the vendors and an absent revision. The vendors are
+ * the inventory's when the decision was taken, as two space-separated lists
+ * of ids (a vendor in neither was added since): once escaped, a vendor costs
+ * its id plus 3 bytes, so 100 vendors stay near 2 KB. Absent when the
+ * inventory has no vendors; read by vendor-rules.ts.
+ */
+export type DecisionRecord = Writable<Omit<ConsentDecision, 'vendors' | 'revision'>> & {
   vendors?: { granted?: unknown; refused?: unknown };
-  /** Whether the browser sent Global Privacy Control when the decision was taken. */
-  gpc?: boolean;
   /** The inventory's revision when the decision was taken. */
   revision?: string | number;
-  /** When the decision was taken, ISO 8601. */
-  timestamp: string;
-  /** A random identifier of this decision, for proof of consent. */
-  id: string;
-}
+};
+
+type Writable<T> = { -readonly [Field in keyof T]: T[Field] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,6 +3,7 @@
  * store by google-consent-mode.ts. A module of its own: its messages are
  * fetched only by sites that use Consent Mode.
  */
+// From the module that loads this one, so that the types come in its chunk.
 import { CONSENT_MODE_TYPES, dataLayer, isConsentModeType } from './google-consent-mode.js';
 import type { CookieInventory } from './inventory.js';
 

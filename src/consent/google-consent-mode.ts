@@ -11,32 +11,23 @@
  */
 import { usesConsentMode, type CookieInventory } from './inventory.js';
 import type { ConsentStore } from './store.js';
+import {
+  CONSENT_MODE_DEFAULTS,
+  CONSENT_MODE_TYPES,
+  isConsentModeType,
+  type ConsentModeState,
+  type ConsentModeType,
+} from './google-consent-types.js';
 
-/** Google's consent types (developers.google.com/tag-platform/security/guides/consent). */
-export const CONSENT_MODE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-] as const;
-export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
-export type ConsentModeState = 'granted' | 'denied';
+export { CONSENT_MODE_TYPES, isConsentModeType };
 
 /** The `dataLayer` event pushed after each update, for Tag Manager's triggers. */
 const CONSENT_UPDATE_EVENT = 'cookie_consent_update';
 
-export function isConsentModeType(type: string): type is ConsentModeType {
-  return (CONSENT_MODE_TYPES as readonly string[]).includes(type);
-}
-
 /**
  * The state of every consent type: when categories list it, granted if one
- * of them is granted, denied otherwise; when none does, its default
- * (`security_storage` granted, the others denied), so that each update
- * covers every type the defaults set.
+ * of them is granted, denied otherwise; when none does, its default, so
+ * that each update covers every type the defaults set.
  */
 export function consentModeStates(
   inventory: CookieInventory,
@@ -45,11 +36,12 @@ export function consentModeStates(
   const states = {} as Record<ConsentModeType, ConsentModeState>;
   for (const type of CONSENT_MODE_TYPES) {
     const listing = inventory.categories.filter((category) => category.consentMode?.includes(type));
-    const granted =
+    states[type] =
       listing.length === 0
-        ? type === 'security_storage'
-        : listing.some((category) => isGranted(category.id));
-    states[type] = granted ? 'granted' : 'denied';
+        ? CONSENT_MODE_DEFAULTS[type]
+        : listing.some((category) => isGranted(category.id))
+          ? 'granted'
+          : 'denied';
   }
   return states;
 }

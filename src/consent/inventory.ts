@@ -3,14 +3,17 @@
  * reported, never thrown: a host page must not break because of a typo in its
  * cookie list.
  */
-import type { ConsentModeType } from './google-consent-mode.js';
+import type { ConsentModeType } from './google-consent-types.js';
 
 /** A text shown to visitors: one string, or one string per locale code. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
+/** The units a cookie's lifetime may be counted in, largest first. */
+export const DURATION_UNITS = ['years', 'months', 'days', 'hours'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
 /** A cookie's lifetime: a text, `"session"`, or an amount formatted with Intl. */
-export type CookieDuration =
-  LocalizedText | Readonly<{ years?: number; months?: number; days?: number; hours?: number }>;
+export type CookieDuration = LocalizedText | Readonly<Partial<Record<DurationUnit, number>>>;
 
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
@@ -125,14 +128,12 @@ export function checkText(
   problems.push({ path, message: 'must be a string or an object from locale code to string' });
 }
 
-const DURATION_UNITS = ['years', 'months', 'days', 'hours'];
-
 function checkDuration(value: unknown, path: string, problems: Problems): void {
   if (typeof value === 'string' || value === undefined) return;
   if (isRecord(value) && DURATION_UNITS.some((unit) => unit in value)) {
     for (const unit in value) {
       const amount = value[unit];
-      if (!DURATION_UNITS.includes(unit)) {
+      if (!DURATION_UNITS.includes(unit as DurationUnit)) {
         problems.push({
           path: `${path}.${unit}`,
           message: `is not one of ${DURATION_UNITS.join(', ')}`,
@@ -234,8 +235,11 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     if (duration !== undefined && typeof duration !== 'string') {
       checkDuration(duration, `${path()}.duration`, problems);
     }
-    if (party !== undefined && party !== 'first' && party !== 'third') {
-      problems.push({ path: `${path()}.party`, message: 'must be "first" or "third"' });
+    if (party !== undefined && !PARTIES.includes(party as Party)) {
+      problems.push({
+        path: `${path()}.party`,
+        message: `must be ${PARTIES.map((name) => `"${name}"`).join(' or ')}`,
+      });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/index.js';
+import { acceptAll, rejectAll, resetConsent } from '../../src/index.js';
 import type { CookieBanner, CookieInventory, CookiePreferences } from '../../src/index.js';
 import { captureConsole } from '../support/console.js';
 import { deleteCookie, readCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
@@ -317,6 +317,31 @@ describe('<cookie-banner>', () => {
   });
 
   describe('decisions', () => {
+    it('follows the decisions of the cookie it names, after a change of name and a move', async () => {
+      const first = uniqueCookieName();
+      const second = uniqueCookieName();
+      const banner = await showBanner(first);
+      banner.cookieName = second;
+      await banner.updateComplete;
+      acceptAll(first);
+      await banner.updateComplete;
+      expect(region(banner), 'a decision under the old name').to.exist;
+
+      rejectAll(second);
+      await waitUntil(() => !region(banner), 'a decision under the new name hides it');
+      resetConsent(second);
+      await waitUntil(() => region(banner), 'withdrawn: it asks again');
+
+      banner.parentElement!.append(banner);
+      await banner.updateComplete;
+      acceptAll(second);
+      await waitUntil(() => !region(banner), 'moved in the page: a decision hides it');
+      banner.remove();
+      resetConsent(second);
+      await aTimeout(0);
+      expectSame(region(banner), null, 'the region of a removed banner, after a withdrawal');
+    });
+
     for (const [button, action, optional] of [
       ['accept-button', 'accept-all', true],
       ['reject-button', 'reject-all', false],

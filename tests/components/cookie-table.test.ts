@@ -141,6 +141,24 @@ describe('<cookie-table>', () => {
       expectSame(table.shadowRoot!.querySelector('table'), null, 'the table');
     });
 
+    it('reports each missing category it is given, each once', async () => {
+      const table = await showTable(testInventory(), { category: 'necessary' });
+      const calls = await captureConsoleErrors(async () => {
+        for (const category of ['unknown', 'unknown', 'other', 'necessary', 'unknown']) {
+          table.category = category;
+          await table.updateComplete;
+          table.requestUpdate();
+          await table.updateComplete;
+        }
+      });
+      expect(calls.map((call) => String(call[0]))).to.deep.equal([
+        '<cookie-table>: category "unknown" is not in the inventory',
+        '<cookie-table>: category "other" is not in the inventory',
+        '<cookie-table>: category "unknown" is not in the inventory',
+      ]);
+      expect(cookieNamesShown(table)).to.deep.equal([]);
+    });
+
     it('lets the caption attribute replace the caption', async () => {
       const table = await fixture<CookieTable>(html`
         <cookie-table caption="Our cookies" .inventory=${testInventory()}></cookie-table>
@@ -312,6 +330,34 @@ describe('<cookie-table>', () => {
         timeout: 2000,
       });
       expect(box.hasAttribute('role')).to.equal(false);
+    });
+
+    it('keeps tracking its width after it is moved in the page', async () => {
+      const table = await showTable(testInventory(), { duration: true, party: true });
+      const before = document.createElement('div');
+      const after = document.createElement('div');
+      table.before(before, after);
+      table.style.width = '200px';
+      await waitUntil(() => scroller(table).getAttribute('role') === 'region', 'narrow: a region', {
+        timeout: 2000,
+      });
+
+      after.append(table);
+      await table.updateComplete;
+      table.style.width = '1000px';
+      await waitUntil(() => !scroller(table).hasAttribute('role'), 'moved, wide: no region', {
+        timeout: 2000,
+      });
+      table.style.width = '200px';
+      await waitUntil(
+        () => scroller(table).getAttribute('role') === 'region',
+        'moved, narrow: a region again',
+        { timeout: 2000 },
+      );
+      const box = scroller(table);
+      expect(box.getAttribute('tabindex')).to.equal('0');
+      const name = table.shadowRoot!.getElementById(box.getAttribute('aria-labelledby')!);
+      expect(visibleText(name)).to.equal('Cookies used on this site');
     });
   });
 

@@ -118,6 +118,22 @@ describe('focus and the banner', () => {
       expect(style.getPropertyValue('padding-top')).to.equal('');
     });
 
+    it('keeps the room for a banner moved in the page, and takes it back once it is removed', async () => {
+      const { banner } = await tallPageWithBanner('bottom');
+      const style = document.documentElement.style;
+      const parent = banner.parentElement!;
+      parent.prepend(banner);
+      await waitUntil(
+        () =>
+          parseFloat(style.getPropertyValue('scroll-padding-bottom')) >= bannerBox(banner).height,
+        'the moved banner keeps its room',
+      );
+
+      banner.remove();
+      expect(style.getPropertyValue('scroll-padding-bottom')).to.equal('');
+      expect(style.getPropertyValue('padding-bottom')).to.equal('');
+    });
+
     it('keeps the scroll padding and padding the page had of its own', async () => {
       const style = document.documentElement.style;
       style.setProperty('scroll-padding-bottom', '3px');

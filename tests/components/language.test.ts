@@ -59,6 +59,24 @@ describe('the language of the consent elements', () => {
       await speaks(banner, ENGLISH, SWITCH_MS);
     });
 
+    it('keeps the banner on screen, in the old language, while a new one loads', async () => {
+      setLanguageCookie('fr');
+      const banner = await showBanner();
+      await speaks(banner, FRENCH);
+      const shown: string[] = [];
+      const record = () => shown.push(part(banner, 'actions') ? labels(banner).join() : 'nothing');
+      const observer = new MutationObserver(record);
+      observer.observe(banner.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      try {
+        setLanguageCookie('de');
+        await speaks(banner, ['Alle akzeptieren', 'Alle ablehnen', 'Einstellungen']);
+      } finally {
+        observer.disconnect();
+      }
+      expect(shown.filter((labelsShown) => labelsShown === 'nothing')).to.deep.equal([]);
+      expect(shown).to.not.include(ENGLISH.join());
+    });
+
     it('switches every element of the page, table and inventory texts included', async () => {
       const name = uniqueCookieName();
       const container = await fixture<HTMLDivElement>(html`

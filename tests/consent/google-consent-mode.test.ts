@@ -1,7 +1,8 @@
 /**
  * Google Consent Mode, as Google's tags see it: what the page's `dataLayer`
  * holds. The defaults come from dist/consent-mode-default.js (its source is
- * loaded here as the classic script it is built into); the library pushes
+ * loaded here as a module; tests/e2e/consent-mode-default.test.mjs runs the
+ * classic script it is built into); the library pushes
  * `update` for the decision in force and for each change, each followed by a
  * `cookie_consent_update` event.
  */
@@ -64,6 +65,7 @@ describe('Google Consent Mode', () => {
     it('denies every consent type but security_storage, with the exact keys, as an arguments object', async () => {
       delete page.dataLayer;
       const script = document.createElement('script');
+      script.type = 'module';
       script.src = new URL('../../src/consent-mode-default.ts', import.meta.url).href;
       const loaded = new Promise((resolve, reject) => {
         script.onload = resolve;

@@ -2,6 +2,7 @@ import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues
 import { isSafeHref } from '../../consent/safe-href.js';
 import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
+import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
 import { bannerStyles } from './cookie-banner.styles.js';
@@ -84,9 +85,6 @@ export class CookieBanner extends ConsentElement {
   /** A CSRF token posted with that form, as Django's `csrfmiddlewaretoken` field. */
   csrfToken?: string;
 
-  private readonly focusGuard = new FocusNotObscured(this, () =>
-    this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
-  );
   private readonly status = new DecisionStatus(this);
 
   /**
@@ -119,6 +117,15 @@ export class CookieBanner extends ConsentElement {
   /** The note that Global Privacy Control is honoured, once its module is loaded. */
   private gpcNote?: () => string;
   private gpcNoteLoad?: Promise<void>;
+
+  constructor() {
+    super();
+    new FocusNotObscured(
+      this,
+      () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
+      () => this.position,
+    );
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -158,10 +165,8 @@ export class CookieBanner extends ConsentElement {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
     }
-    const visible = this.shown;
-    this.focusGuard.update(visible, this.position);
     // The banner hid under the visitor's focus: give it back to the page.
-    if (!visible && this.focusWasInside && !this.matches(':focus-within')) {
+    if (!this.shown && this.focusWasInside && !this.matches(':focus-within')) {
       restorePageFocus();
     }
   }
@@ -226,7 +231,7 @@ export class CookieBanner extends ConsentElement {
               value="accept-all"
               @click=${this.acceptAll}
             >
-              ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that grants every cookie category' })}
+              ${acceptAllLabel()}
             </button>
             <button
               part="button reject-button"
@@ -236,10 +241,7 @@ export class CookieBanner extends ConsentElement {
               value="reject-all"
               @click=${this.rejectAll}
             >
-              ${msg('Reject all', {
-                id: 'action.reject-all',
-                desc: 'Button that refuses every optional cookie category; same weight as Accept all',
-              })}
+              ${rejectAllLabel()}
             </button>
             <button
               part="button customise-button"

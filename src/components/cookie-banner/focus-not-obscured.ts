@@ -1,7 +1,10 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { ResizeController } from '../resize-controller.js';
 
 /** Room kept between a focused element and the banner's edge, in CSS pixels. */
 const MARGIN = 8;
+
+type Edge = 'bottom' | 'top';
 
 /** The inline styles of `<html>` the guard sets, and the value each had before. */
 type Saved = { property: string; value: string }[];
@@ -11,14 +14,15 @@ type Saved = { property: string; value: string }[];
  * `<html>` keeps, on the banner's edge, `scroll-padding` the size of the
  * banner, so that the browser scrolls a focused element clear of it, and as
  * much padding added to its own, so that the last (or first) element of the
- * page can scroll clear of it too. Both go when the banner hides.
+ * page can scroll clear of it too. Both go when the banner hides. It follows
+ * the host's renders by itself: the banner shows while `region` is rendered.
  * tests/components/focus-viewports.test.ts tabs through pages at three sizes.
  */
 export class FocusNotObscured implements ReactiveController {
-  private active = false;
-  private edge: 'bottom' | 'top' = 'bottom';
-  private resizeObserver?: ResizeObserver;
-  private observed?: HTMLElement;
+  /** The banner's height, once measured while it shows; 0 otherwise. */
+  private height = 0;
+  /** The edge whose room is kept now, if any. */
+  private edge?: Edge;
   private saved?: Saved;
   /** The padding the page's `<html>` has of its own on the banner's edge, in CSS pixels. */
   private ownPadding = 0;
@@ -26,45 +30,41 @@ export class FocusNotObscured implements ReactiveController {
   constructor(
     host: ReactiveElement,
     private readonly region: () => HTMLElement | null,
+    private readonly position: () => Edge,
   ) {
     host.addController(this);
+    // The observer reports the size after layout, before paint: reading it in
+    // an update instead would force a layout in the middle of the page's start.
+    new ResizeController(
+      host,
+      () => [this.region()],
+      ([entry]) => {
+        this.height =
+          entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+        this.reserve();
+      },
+    );
+  }
+
+  hostUpdated(): void {
+    this.reserve();
   }
 
   hostDisconnected(): void {
-    this.update(false, this.edge);
+    this.restore();
   }
 
-  /** Starts or stops guarding, after each render of the banner. */
-  update(visible: boolean, edge: 'bottom' | 'top'): void {
-    const region = this.region();
-    if (visible && region) {
-      if (this.active && edge === this.edge && region === this.observed) return;
-      if (this.active && edge !== this.edge) this.restore();
-      this.edge = edge;
-      this.active = true;
-      this.observed = region;
-      // The observer reports the size after layout, before paint: reading it
-      // here instead would force a layout in the middle of the page's start.
-      this.resizeObserver?.disconnect();
-      this.resizeObserver = new ResizeObserver(([entry]) =>
-        this.reserve(entry.borderBoxSize?.[0]?.blockSize ?? region.offsetHeight),
-      );
-      this.resizeObserver.observe(region);
-    } else if (this.active) {
-      this.active = false;
-      this.observed = undefined;
-      this.resizeObserver?.disconnect();
-      this.resizeObserver = undefined;
-      this.restore();
-    }
-  }
-
-  private reserve(height: number): void {
-    if (!this.active) return;
+  /** Keeps room for the banner on its edge while it shows and is measured, and none otherwise. */
+  private reserve(): void {
+    if (!this.region()) this.height = 0;
+    const edge = this.height ? this.position() : undefined;
+    if (edge !== this.edge) this.restore();
+    if (!edge) return;
+    this.edge = edge;
     const root = document.documentElement;
-    const room = Math.ceil(height) + MARGIN;
-    const padding = `padding-${this.edge}`;
-    const scrollPadding = `scroll-padding-${this.edge}`;
+    const room = Math.ceil(this.height) + MARGIN;
+    const padding = `padding-${edge}`;
+    const scrollPadding = `scroll-padding-${edge}`;
     if (!this.saved) {
       // The page's own padding, from its style sheets or inline, stays under ours.
       this.ownPadding = parseFloat(getComputedStyle(root).getPropertyValue(padding)) || 0;
@@ -83,6 +83,6 @@ export class FocusNotObscured implements ReactiveController {
       if (value) style.setProperty(property, value);
       else style.removeProperty(property);
     }
-    this.saved = undefined;
+    this.saved = this.edge = undefined;
   }
 }

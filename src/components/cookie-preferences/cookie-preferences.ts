@@ -12,6 +12,7 @@ import {
   DecisionStatus,
 } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
+import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { isolated, shownText, withIsolatedText, type ShownText } from '../isolated-text.js';
 import { canTakeFocus, restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
@@ -234,13 +235,10 @@ export class CookiePreferences extends ConsentElement {
       </fieldset>
       <div part="actions" class="actions">
         <button part="button accept-button" class="button" type="button" @click=${this.acceptAll}>
-          ${msg('Accept all', { id: 'action.accept-all', desc: 'Button that grants every cookie category' })}
+          ${acceptAllLabel()}
         </button>
         <button part="button reject-button" class="button" type="button" @click=${this.rejectAll}>
-          ${msg('Reject all', {
-            id: 'action.reject-all',
-            desc: 'Button that refuses every optional cookie category; same weight as Accept all',
-          })}
+          ${rejectAllLabel()}
         </button>
         <button
           part="button save-button"
@@ -248,7 +246,7 @@ export class CookiePreferences extends ConsentElement {
           type="button"
           @click=${this.save}
         >
-          ${msg('Save my choices', { id: 'action.save', desc: 'Button that records the switches as they are' })}
+          ${msg('Save my choices', { id: 'preferences.save', desc: 'Button that records the switches as they are' })}
         </button>
       </div>
     `;

@@ -5,6 +5,7 @@ import { getUiLocale, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { formatDuration } from '../format-duration.js';
 import { isolated, shownText, type ShownText } from '../isolated-text.js';
+import { ResizeController } from '../resize-controller.js';
 import { tableStyles } from './cookie-table.styles.js';
 
 /**
@@ -65,30 +66,27 @@ export class CookieTable extends ConsentElement {
   /** Whether the table is wider than its box, which then takes keyboard focus to scroll. */
   private overflowing = false;
 
-  /** Watches the host (the box) and the table (its content): either can make it overflow. */
-  private readonly resizeObserver = new ResizeObserver(() => this.measure());
-  private observedTable?: HTMLTableElement;
   private reportedMissingCategory?: { categoryId: string; inventory: CookieInventory };
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver.disconnect();
+  constructor() {
+    super();
+    // The host (the box) and the table (its content) can each make it
+    // overflow. Measured after layout, not in an update: setting state there
+    // would cost a second render each time.
+    new ResizeController(
+      this,
+      () => [this, this.renderRoot.querySelector('table')],
+      () => this.measure(),
+    );
   }
 
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    this.resizeObserver.observe(this);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Measured by the observer after layout, not here: setting state during an
-    // update would cost a second render each time.
-    const table = this.renderRoot.querySelector('table') ?? undefined;
-    if (table === this.observedTable) return;
-    if (this.observedTable) this.resizeObserver.unobserve(this.observedTable);
-    this.observedTable = table;
-    if (table) this.resizeObserver.observe(table);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const inventory = this.shownInventory;
+    const categoryId = this.category;
+    if (inventory && categoryId && !inventory.categories.some(({ id }) => id === categoryId)) {
+      this.reportMissingCategory(categoryId, inventory);
+    }
   }
 
   override render() {
@@ -97,10 +95,8 @@ export class CookieTable extends ConsentElement {
     const category = this.category
       ? inventory.categories.find((candidate) => candidate.id === this.category)
       : undefined;
-    if (this.category && !category) {
-      this.reportMissingCategory(this.category, inventory);
-      return nothing;
-    }
+    // Reported by willUpdate.
+    if (this.category && !category) return nothing;
     const { vendor } = this;
     const cookies = (inventory.cookies ?? []).filter(
       (cookie) =>
