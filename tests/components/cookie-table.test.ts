@@ -143,7 +143,7 @@ describe('<cookie-table>', () => {
 
     it('reports each missing category it is given, each once', async () => {
       const table = await showTable(testInventory(), { category: 'necessary' });
-      const calls = await captureConsoleErrors(async () => {
+      const { error: calls } = await captureConsole(async () => {
         for (const category of ['unknown', 'unknown', 'other', 'necessary', 'unknown']) {
           table.category = category;
           await table.updateComplete;
