@@ -4,7 +4,7 @@
  * reader never throws: anything but a well-formed record is "no decision".
  */
 import type { ConsentDecision } from '../events/consent-change.js';
-import type { CookieInventory } from './inventory.js';
+import { isRecord, type CookieInventory } from './inventory.js';
 
 export const DEFAULT_DECISION_COOKIE = 'cookies_preferences';
 /** Six months, as CNIL recommends for both consent and refusal. */
@@ -30,10 +30,6 @@ export type DecisionRecord = Writable<Omit<ConsentDecision, 'vendors' | 'revisio
 };
 
 type Writable<T> = { -readonly [Field in keyof T]: T[Field] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The cookie value for `record`. */
 export function serializeDecision(record: DecisionRecord): string {
