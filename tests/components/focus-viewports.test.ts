@@ -52,8 +52,10 @@ async function loadFocusPage(
     { timeout: 8000 },
   ).then(() => doc.querySelector<HTMLElement>('cookie-banner')!);
   // The room kept for the banner is measured by a ResizeObserver, after layout.
-  await nextFrame();
-  await nextFrame();
+  await waitUntil(
+    () => doc.documentElement.style.getPropertyValue(`scroll-padding-${position}`) !== '',
+    'the page keeps room for the banner',
+  );
   return { doc, banner };
 }
 

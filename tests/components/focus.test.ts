@@ -21,9 +21,13 @@ async function tallPageWithBanner(position: 'bottom' | 'top' = 'bottom') {
     </div>
   `);
   const banner = container.querySelector('cookie-banner')!;
-  await banner.updateComplete;
-  // Let the banner's size settle before measuring what it covers.
-  await nextFrame();
+  // The banner is measured after layout, then the page keeps room for it.
+  const roomBefore = document.documentElement.style.getPropertyValue(`scroll-padding-${position}`);
+  await waitUntil(
+    () =>
+      document.documentElement.style.getPropertyValue(`scroll-padding-${position}`) !== roomBefore,
+    'the page keeps room for the banner',
+  );
   return { banner, links: [...container.querySelectorAll('a')] };
 }
 
@@ -152,6 +156,30 @@ describe('focus and the banner', () => {
         style.removeProperty('scroll-padding-bottom');
         style.removeProperty('padding-bottom');
       }
+    });
+    it("keeps its room outside the browser's resize notifications: a page watching its own size gets no error", async () => {
+      // A page (or a library in it) observing <html>'s size: had the banner
+      // changed the padding while the browser delivered sizes, <html> would
+      // change size again in the same pass, and the browser would report
+      // "ResizeObserver loop completed with undelivered notifications" to the
+      // page's error handlers (and this test's).
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      const heights: number[] = [];
+      const observer = new ResizeObserver(([entry]) =>
+        heights.push(entry.borderBoxSize[0].blockSize),
+      );
+      observer.observe(document.documentElement, { box: 'border-box' });
+      try {
+        await waitUntil(() => heights.length === 1, 'the page observer starts');
+        await tallPageWithBanner('bottom');
+        await waitUntil(() => heights.length > 1, 'the page observer sees the room kept');
+      } finally {
+        observer.disconnect();
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
     });
   });
 

@@ -26,6 +26,8 @@ export class FocusNotObscured implements ReactiveController {
   private saved?: Saved;
   /** The padding the page's `<html>` has of its own on the banner's edge, in CSS pixels. */
   private ownPadding = 0;
+  /** The frame that will apply a new measure, if one is pending. */
+  private frame?: number;
 
   constructor(
     host: ReactiveElement,
@@ -35,13 +37,20 @@ export class FocusNotObscured implements ReactiveController {
     host.addController(this);
     // The observer reports the size after layout, before paint: reading it in
     // an update instead would force a layout in the middle of the page's start.
+    // The room follows in the next frame: changing <html>'s padding while the
+    // browser delivers sizes would resize <html> in the same pass, and a page
+    // observing it would get "ResizeObserver loop completed with undelivered
+    // notifications" as an error.
     new ResizeController(
       host,
       () => [this.region()],
       ([entry]) => {
         this.height =
           entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-        this.reserve();
+        this.frame ??= requestAnimationFrame(() => {
+          this.frame = undefined;
+          this.reserve();
+        });
       },
     );
   }
@@ -51,6 +60,8 @@ export class FocusNotObscured implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
     this.restore();
   }
 
