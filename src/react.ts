@@ -29,11 +29,45 @@ import {
  * `cookieName`…), its attributes (`cookie-name`…, which TypeScript lets
  * through as they contain a dash), the usual HTML props and `consent-change`.
  */
-export type CookieElementProps<E extends HTMLElement> = ElementFields<E> &
+export type CookieElementProps19<E extends HTMLElement> = ElementFields<E> &
   React.HTMLAttributes<E> &
   React.RefAttributes<E> & {
     'onconsent-change'?: (event: ConsentChangeEvent) => void;
   };
+
+/**
+ * What TSX accepts on a tag with React 18, which writes every prop as an
+ * attribute: the usual HTML props, the attributes with a dash (`cookie-name`…),
+ * and the fields whose attribute has the same name and takes a string
+ * (`position`, `category`, `vendor`). Not `inventory` or `onconsent-change`,
+ * which React 18 cannot pass (use the components below), nor the boolean
+ * fields, which React 18 would write as "false", an attribute that is present,
+ * so true.
+ */
+export type CookieElementProps18<E extends HTMLElement> = {
+  [
+    K in keyof ElementFields<E> as K extends Lowercase<K & string>
+      ? NonNullable<ElementFields<E>[K]> extends string | number
+        ? K
+        : never
+      : never
+  ]?: ElementFields<E>[K];
+} & React.HTMLAttributes<E> &
+  React.RefAttributes<E> & {
+    /** React 18 has no prop for a custom event: use the components below (`onConsentChange`). */
+    'onconsent-change'?: never;
+  };
+
+/**
+ * The props of a tag in TSX, by the React whose types the project has: only
+ * React 19 renders custom elements' properties and events (and only its types
+ * have `useActionState`).
+ */
+export type CookieElementProps<E extends HTMLElement> = typeof React extends {
+  useActionState: unknown;
+}
+  ? CookieElementProps19<E>
+  : CookieElementProps18<E>;
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
