@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { acceptAll, rejectAll, resetConsent } from '../../src/index.js';
 import type { CookieBanner, CookieInventory, CookiePreferences } from '../../src/index.js';
+import { isUiLocaleSettled } from '../../src/i18n/localize.js';
 import { captureConsole } from '../support/console.js';
 import { deleteCookie, readCookie, setCookie, uniqueCookieName } from '../support/cookies.js';
 import { setStoredDecision, storedDecision } from '../support/decision.js';
@@ -398,10 +399,23 @@ describe('<cookie-banner>', () => {
       const name = uniqueCookieName();
       const { events, stop } = recordConsentChanges();
       const banner = await showBanner(name);
-      document.body.click();
-      window.scrollBy(0, 50);
-      // Proving a negative: a decision taken on click or scroll would be written by now.
-      await aTimeout(50);
+      // Room to scroll, so that the page really scrolls.
+      const spacer = document.createElement('div');
+      spacer.style.height = '200vh';
+      document.body.append(spacer);
+      try {
+        // Added after the page's listeners, this one hears the scroll after them;
+        // the click is dispatched at once.
+        const scrolled = new Promise((resolve) =>
+          window.addEventListener('scroll', resolve, { once: true }),
+        );
+        document.body.click();
+        window.scrollBy(0, 50);
+        await scrolled;
+        await settled(banner);
+      } finally {
+        spacer.remove();
+      }
       stop();
       expect(region(banner)).to.exist;
       expect(readCookie(name)).to.equal(undefined);
@@ -568,8 +582,12 @@ describe('<cookie-banner>', () => {
       setLanguageCookie('en');
       document.documentElement.lang = 'fr';
       const banner = await showBanner();
-      // English is the source language: give a wrong switch time to happen.
-      await aTimeout(600);
+      // A switch asked for as the banner connected would be under way: wait for
+      // the texts of the language last asked for.
+      await waitUntil(isUiLocaleSettled, 'the texts did not settle', {
+        timeout: LANGUAGE_LOAD_MS,
+      });
+      await banner.updateComplete;
       expect(buttonLabels(part(banner, 'actions')!)).to.deep.equal([
         'Accept all',
         'Reject all',

@@ -427,9 +427,13 @@ describe('<cookie-preferences>', () => {
       await table.updateComplete;
       expect(table.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(5);
       // Closing keeps the table: opening again costs nothing.
+      // The element hears the toggle event before this listener, added after its own.
+      const toggled = new Promise((resolve) =>
+        details.addEventListener('toggle', resolve, { once: true }),
+      );
       details.open = false;
-      // Proving a negative: a table dropped on closing would be gone by now.
-      await aTimeout(50);
+      await toggled;
+      await preferences.updateComplete;
       expectSame(details.querySelector('cookie-table'), table, 'the table after closing');
       preferences.hide();
       await closed(preferences);

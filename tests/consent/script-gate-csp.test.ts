@@ -1,7 +1,7 @@
 // A gated script under a real, strict Content-Security-Policy. The policy needs a page
 // of its own (an iframe), which sits apart from script-gate.test.ts because the test
 // runner's coverage keeps one copy of each module per page.
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type * as ConsentApi from '../../src/consent/api.js';
 import { deleteCookie, uniqueCookieName } from '../support/cookies.js';
 import { sampleInventory } from '../support/inventories.js';
@@ -21,13 +21,31 @@ describe('scripts that wait for consent, under a strict Content-Security-Policy'
         timeout: 15000,
       });
       const consent = frameWindow.consent!;
+      const frameDocument = frame.contentDocument!;
+      const refused: string[] = [];
+      frameDocument.addEventListener('securitypolicyviolation', (event) =>
+        refused.push(event.blockedURI),
+      );
       consent.setInventory(sampleInventory(), name);
-      await aTimeout(100);
+      // A script of the required category, with the page's nonce, added last: it
+      // runs once the gate has looked at the page's scripts with the inventory.
+      const pass = frameDocument.createElement('script');
+      pass.type = 'text/plain';
+      pass.nonce = 'gate-nonce-123';
+      pass.dataset.consentCategory = 'necessary';
+      pass.text = 'globalThis.__gatePassed = true;';
+      frameDocument.body.append(pass);
+      await waitUntil(
+        () => (frameWindow as { __gatePassed?: boolean }).__gatePassed,
+        'the gate made no pass',
+      );
       expect(frameWindow.__inlineRuns ?? []).to.deep.equal([]);
+      expect(refused).to.deep.equal([]);
       consent.acceptAll(name);
       await waitUntil(() => frameWindow.__inlineRuns?.length, 'the script did not run');
-      // Time for the copy without a nonce to run, had the policy let it.
-      await aTimeout(100);
+      // The copy without a nonce is refused by the policy, which says so.
+      await waitUntil(() => refused.length > 0, 'the copy without a nonce was not refused');
+      expect(refused).to.deep.equal(['inline']);
       expect(frameWindow.__inlineRuns).to.deep.equal(['with nonce']);
     } finally {
       deleteCookie(name);

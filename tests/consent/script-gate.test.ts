@@ -1,6 +1,6 @@
 // First: the page's own nonce, there before the library looks at the page.
 import { PAGE_NONCE } from './fixtures/page-nonce.js';
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   acceptAll,
   hasConsent,
@@ -26,6 +26,7 @@ interface GatedGlobals {
   __gatedRuns?: number;
   __gatedModuleUrls?: string[];
   __inlineRuns?: string[];
+  __gatePasses?: number;
 }
 const page = globalThis as typeof globalThis & GatedGlobals;
 
@@ -59,16 +60,65 @@ function fetched(url: string): boolean {
   return performance.getEntriesByName(url).length > 0;
 }
 
-/** Time for the gate's MutationObserver and any wrongly started script to act. */
-const settle = () => aTimeout(100);
-
 let cookieName: string;
 let container: HTMLElement;
+/** Where the scripts that show a pass of the gate go: apart from the scripts under test. */
+let passes: HTMLElement;
+
+/**
+ * A required category of this test's inventory only: every store of the page
+ * grants its required categories, so the gates of earlier tests' stores never
+ * release a script of this one, this test's gate always does.
+ */
+function passCategory(): string {
+  return `gate-pass-${cookieName}`;
+}
+
+function withPassCategory(inventory: CookieInventory): CookieInventory {
+  const category = { id: passCategory(), required: true, label: 'Gate pass' };
+  return { ...inventory, categories: [...inventory.categories, category] };
+}
+
+/**
+ * Resolves once this test's gate has made a pass over the page as it is now:
+ * a script of the pass category, added last, has run. A pass looks at every
+ * waiting script with the decision of the moment, and an inline script runs as
+ * it is released, so any script wrongly released has run (or been copied) by then.
+ */
+async function gatePass(): Promise<void> {
+  const before = page.__gatePasses ?? 0;
+  passes.append(
+    gatedScript(
+      { 'data-consent-category': passCategory() },
+      'globalThis.__gatePasses = (globalThis.__gatePasses ?? 0) + 1;',
+    ),
+  );
+  await waitUntil(() => page.__gatePasses === before + 1, 'the gate made no pass');
+}
+
+/**
+ * Resolves once the MutationObservers created before this call have had the
+ * mutations made so far: observers are notified in the order they were created,
+ * so this one, created now, hears of its own mutation after all of them.
+ */
+async function mutationsDelivered(root: Document | HTMLElement = document.body): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    const node = document.createComment('delivered');
+    (root instanceof Document ? root.body : root).append(node);
+    node.remove();
+  });
+}
 
 beforeEach(() => {
   cookieName = uniqueCookieName('gate');
   container = document.createElement('div');
-  document.body.append(container);
+  passes = document.createElement('div');
+  document.body.append(container, passes);
   page.__gatedRuns = 0;
   page.__gatedModuleUrls = [];
   page.__inlineRuns = [];
@@ -81,18 +131,19 @@ afterEach(() => {
   if (consentStore(cookieName).inventory) resetConsent(cookieName);
   deleteCookie(cookieName);
   container.remove();
+  passes.remove();
 });
 
 describe('scripts that wait for consent', () => {
   it('run an inline script once its category is granted, never before, and only once', async () => {
     const script = gatedScript({ 'data-consent-category': 'statistics' }, inlineCode('inline'));
     container.append(script);
-    setInventory(sampleInventory(), cookieName);
-    await settle();
+    setInventory(withPassCategory(sampleInventory()), cookieName);
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
     rejectAll(cookieName);
     saveConsent({ marketing: true }, cookieName);
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
 
     acceptAll(cookieName);
@@ -109,7 +160,7 @@ describe('scripts that wait for consent', () => {
     acceptAll(cookieName);
     saveConsent({ statistics: true }, cookieName);
     container.append(document.createElement('div'));
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal(['inline']);
     expect(container.querySelectorAll('script')).to.have.length(2);
   });
@@ -118,9 +169,11 @@ describe('scripts that wait for consent', () => {
     const url = `${GATED_FILE}?case=src-${cookieName}`;
     const script = gatedScript({ 'data-consent-category': 'statistics', src: url });
     container.append(script);
-    setInventory(sampleInventory(), cookieName);
+    setInventory(withPassCategory(sampleInventory()), cookieName);
     rejectAll(cookieName);
-    await settle();
+    await gatePass();
+    // Released, it would have its copy now, and be fetched and run a little later.
+    expect(script.hasAttribute('data-consent-done'), 'released before consent').to.equal(false);
     expect(page.__gatedRuns).to.equal(0);
     expect(fetched(url), 'fetched before consent').to.equal(false);
 
@@ -132,7 +185,9 @@ describe('scripts that wait for consent', () => {
     // Inserted by script, it would run as soon as loaded; it keeps document order instead.
     expect(copy.async).to.equal(false);
     acceptAll(cookieName);
-    await settle();
+    await gatePass();
+    // A second copy would be there now, before it loads and runs.
+    expect(container.querySelectorAll('script')).to.have.length(2);
     expect(page.__gatedRuns).to.equal(1);
   });
 
@@ -144,8 +199,9 @@ describe('scripts that wait for consent', () => {
       async: '',
     });
     container.append(script);
-    setInventory(sampleInventory(), cookieName);
-    await settle();
+    setInventory(withPassCategory(sampleInventory()), cookieName);
+    await gatePass();
+    expect(script.hasAttribute('data-consent-done'), 'released before consent').to.equal(false);
     expect(fetched(url), 'fetched before consent').to.equal(false);
     saveConsent({ statistics: true }, cookieName);
     await waitUntil(() => page.__gatedRuns === 1, 'the script did not run', { timeout: 5000 });
@@ -170,18 +226,20 @@ describe('scripts that wait for consent', () => {
       gatedScript({ 'data-consent-category': 'statistics' }, inlineCode('stored consent')),
     );
     expect(hasConsent('statistics', cookieName)).to.equal(false);
-    await settle();
+    // No gate makes a pass without an inventory: this waits for the gates of the
+    // page to have seen the script; the pass below would show a run before as well.
+    await mutationsDelivered();
     expect(inlineRuns()).to.deep.equal([]);
-    setInventory(sampleInventory(2), cookieName);
-    await settle();
+    setInventory(withPassCategory(sampleInventory(2)), cookieName);
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
-    setInventory(sampleInventory(1), cookieName);
+    setInventory(withPassCategory(sampleInventory(1)), cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
     expect(inlineRuns()).to.deep.equal(['stored consent']);
   });
 
   it('run scripts added to the page after the consent', async () => {
-    setInventory(sampleInventory(), cookieName);
+    setInventory(withPassCategory(sampleInventory()), cookieName);
     saveConsent({ statistics: true }, cookieName);
     const wrapper = document.createElement('section');
     wrapper.append(
@@ -190,7 +248,7 @@ describe('scripts that wait for consent', () => {
     );
     container.append(wrapper);
     await waitUntil(() => inlineRuns().length > 0, 'the added script did not run');
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal(['added later']);
   });
 
@@ -201,12 +259,12 @@ describe('scripts that wait for consent', () => {
         inlineCode('both categories'),
       ),
     );
-    setInventory(sampleInventory(), cookieName);
+    setInventory(withPassCategory(sampleInventory()), cookieName);
     saveConsent({ statistics: true }, cookieName);
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
     saveConsent({ marketing: true }, cookieName);
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
     saveConsent({ statistics: true, marketing: true }, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
@@ -215,9 +273,9 @@ describe('scripts that wait for consent', () => {
 
   it('never run a script that names no category', async () => {
     container.append(gatedScript({ 'data-consent-category': ' ' }, inlineCode('no category')));
-    setInventory(sampleInventory(), cookieName);
+    setInventory(withPassCategory(sampleInventory()), cookieName);
     acceptAll(cookieName);
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
   });
 
@@ -229,7 +287,8 @@ describe('scripts that wait for consent', () => {
     container.append(
       gatedScript({ 'data-consent-category': 'essential-only-here' }, inlineCode('required')),
     );
-    await settle();
+    // No store has this cookie name yet: the gates of the page have seen the script.
+    await mutationsDelivered();
     expect(inlineRuns()).to.deep.equal([]);
     setInventory(inventory, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
@@ -247,7 +306,7 @@ describe('scripts that wait for consent', () => {
       inlineCode('with nonce'),
     );
     container.append(script);
-    setInventory(sampleInventory(), cookieName);
+    setInventory(withPassCategory(sampleInventory()), cookieName);
     acceptAll(cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
     const copy = script.nextElementSibling as HTMLScriptElement;
@@ -270,8 +329,8 @@ describe('scripts that wait for consent', () => {
         'data-src': `${GATED_MODULE}?case=${cookieName}`,
       }),
     );
-    setInventory(sampleInventory(), cookieName);
-    await settle();
+    setInventory(withPassCategory(sampleInventory()), cookieName);
+    await gatePass();
     expect(page.__gatedModuleUrls).to.deep.equal([]);
     acceptAll(cookieName);
     await waitUntil(() => page.__gatedModuleUrls!.length === 2, 'the modules did not run', {
@@ -319,7 +378,8 @@ describe('ScriptGate', () => {
       );
       store.acceptAll();
       await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
-      await settle();
+      // The gate has seen both additions: a gate of the whole page would have run both.
+      await mutationsDelivered(document);
       expect(inlineRuns()).to.deep.equal(['inside']);
       gate.stop();
     } finally {
@@ -336,7 +396,8 @@ describe('ScriptGate', () => {
     container.append(
       gatedScript({ 'data-consent-category': 'gate-direct' }, inlineCode('stopped')),
     );
-    await settle();
+    // A gate still watching would have run it by now: its observer came first.
+    await mutationsDelivered(container);
     expect(inlineRuns()).to.deep.equal([]);
     gate.release();
     expect(inlineRuns()).to.deep.equal(['stopped']);
@@ -406,12 +467,12 @@ describe('scripts that wait for a vendor', () => {
       // The whole category: only once every vendor of it is granted.
       gatedScript({ 'data-consent-category': 'media' }, inlineCode('media')),
     );
-    setInventory(vendorInventory(), cookieName);
-    await settle();
+    setInventory(withPassCategory(vendorInventory()), cookieName);
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
     saveConsent({ youtube: true }, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal(['youtube']);
     saveConsent({ youtube: true, maps: true }, cookieName);
     await waitUntil(() => inlineRuns().length === 3, 'the other scripts did not run');
@@ -419,7 +480,7 @@ describe('scripts that wait for a vendor', () => {
   });
 
   it('need both when they name a category and a vendor, and run when added late', async () => {
-    setInventory(vendorInventory(), cookieName);
+    setInventory(withPassCategory(vendorInventory()), cookieName);
     saveConsent({ maps: true }, cookieName);
     container.append(
       gatedScript(
@@ -427,7 +488,7 @@ describe('scripts that wait for a vendor', () => {
         inlineCode('both'),
       ),
     );
-    await settle();
+    await gatePass();
     expect(inlineRuns()).to.deep.equal([]);
     saveConsent({ maps: true, statistics: true }, cookieName);
     await waitUntil(() => inlineRuns().length > 0, 'the script did not run');
@@ -457,8 +518,8 @@ describe('scripts marked for the gate that the browser runs anyway', () => {
         'the misplaced script is reported',
       );
       container.append(script.cloneNode());
-      // Proving that no second report comes: a fixed wait, as this file's other negatives.
-      await settle();
+      // The page's observer of added scripts, created before, has seen the copy.
+      await mutationsDelivered(document);
       expect(
         warnings.filter((args) => String(args[0]).includes('runs before consent')),
       ).to.have.length(1);
