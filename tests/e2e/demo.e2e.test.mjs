@@ -167,13 +167,19 @@ describe('the banner the demo server renders', () => {
   it('is painted before any script runs, then hydrates: "Tout accepter" decides once', async () => {
     const { page } = await newPage();
     const context = page.context();
-    // Every script waits until the banner has been seen painted without them.
+    // Every script waits until the banner has been seen painted without them,
+    // and the lazy chunks (among them the rules of the demo's vendors, which
+    // the store needs before it takes the inventory) until after the click.
     let releaseScripts;
+    let releaseChunks;
     const scriptsHeld = new Promise((resolve) => (releaseScripts = resolve));
+    const chunksHeld = new Promise((resolve) => (releaseChunks = resolve));
     const heldScripts = [];
     await context.route(/\.js$/, async (route) => {
-      heldScripts.push(new URL(route.request().url()).pathname);
+      const { pathname } = new URL(route.request().url());
+      heldScripts.push(pathname);
       await scriptsHeld;
+      if (pathname.startsWith('/dist/chunks/')) await chunksHeld;
       await route.continue();
     });
     await page.addInitScript(() => {
@@ -210,7 +216,11 @@ describe('the banner the demo server renders', () => {
       ),
       true,
     );
+    // A click on the hydrated banner before the store has its inventory is
+    // kept, and honoured once the rules arrive: not lost.
     await region.getByRole('button', { name: 'Tout accepter' }).click();
+    assert.equal(await decisionOf(page), undefined);
+    releaseChunks();
     await region.waitFor({ state: 'detached' });
     const decision = await decisionOf(page);
     assert.deepEqual(decision.categories, { necessary: true, statistics: true, media: true });

@@ -105,6 +105,8 @@ export class CookieBanner extends ConsentElement {
    * the same template.
    */
   private serverRendered = !isServer && this.shadowRoot !== null;
+  /** A click on the server's banner before the store had its inventory. */
+  private pendingDecision?: () => unknown;
 
   /** Whether the banner region is rendered: `visible`, or still the server's. */
   private get shown(): boolean {
@@ -164,6 +166,9 @@ export class CookieBanner extends ConsentElement {
     if (this.serverRendered && this.shownInventory !== undefined) {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
+      const decision = this.pendingDecision;
+      this.pendingDecision = undefined;
+      decision?.();
     }
     // The banner hid under the visitor's focus: give it back to the page.
     if (!this.shown && this.focusWasInside && !this.matches(':focus-within')) {
@@ -287,11 +292,21 @@ export class CookieBanner extends ConsentElement {
   }
 
   private acceptAll(): void {
-    if (this.store.acceptAll(this)) announceAcceptAll();
+    this.decide(() => this.store.acceptAll(this) && announceAcceptAll());
   }
 
   private rejectAll(): void {
-    if (this.store.rejectAll(this)) announceRejectAll();
+    this.decide(() => this.store.rejectAll(this) && announceRejectAll());
+  }
+
+  /**
+   * Takes the visitor's decision now, or, on the server's banner before the
+   * store has its inventory (its vendors' rules may still be on their way),
+   * as soon as it has: a click there is kept, not lost.
+   */
+  private decide(decision: () => unknown): void {
+    if (this.serverRendered) this.pendingDecision = decision;
+    else decision();
   }
 
   private customise(event: Event): void {
