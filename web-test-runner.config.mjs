@@ -235,6 +235,17 @@ const SERVER_RENDERED_INVENTORY = {
     { id: 'statistics', label: { fr: 'Statistiques', en: 'Statistics' } },
   ],
 };
+/** The same with a vendor, whose rules the store fetches before it takes the inventory. */
+const SERVER_RENDERED_VENDOR_INVENTORY = {
+  ...SERVER_RENDERED_INVENTORY,
+  vendors: [
+    {
+      id: 'stats-tool',
+      category: 'statistics',
+      label: { fr: 'Outil de mesure', en: 'Stats tool' },
+    },
+  ],
+};
 /**
  * With `&form=1`, the banner's buttons post to `/test-endpoints/decision?key=…`
  * until the script runs: it records each form (GET answers them) and
@@ -246,6 +257,22 @@ async function serverRenderedPages(context, next) {
   if (context.path === '/test-endpoints/release-script') {
     held(key).release();
     context.body = '';
+    return undefined;
+  }
+  // With `&vendors=1`, the rules of vendors too are held until
+  // `/test-endpoints/release-vendor-rules?key=…`: the page's import map sends
+  // the library's import of them here (see below).
+  if (context.path === '/test-endpoints/release-vendor-rules') {
+    held(`${key}:vendor-rules`).release();
+    context.body = '';
+    return undefined;
+  }
+  if (context.path === '/test-endpoints/held-vendor-rules.js') {
+    await held(`${key}:vendor-rules`).released;
+    context.set('Cache-Control', 'no-store');
+    context.type = 'text/javascript';
+    // Another URL for the same file: the import map sends only the plain one here.
+    context.body = `export * from '/src/consent/vendor-rules.ts?held';\n`;
     return undefined;
   }
   if (context.path === '/test-endpoints/held-script.js') {
@@ -276,8 +303,19 @@ async function serverRenderedPages(context, next) {
   const { renderBanner } = await renderOnServer();
   const language = String(context.query.language ?? 'en');
   const form = context.query.form === '1';
+  const vendors = context.query.vendors === '1';
+  const inventory = vendors ? SERVER_RENDERED_VENDOR_INVENTORY : SERVER_RENDERED_INVENTORY;
+  const heldRules = `/test-endpoints/held-vendor-rules.js?key=${encodeURIComponent(key)}`;
+  const importMap = vendors
+    ? `<script type="importmap">${JSON.stringify({
+        imports: {
+          '/src/consent/vendor-rules.js': heldRules,
+          '/src/consent/vendor-rules.ts': heldRules,
+        },
+      })}</script>`
+    : '';
   const banner = renderBanner({
-    inventory: SERVER_RENDERED_INVENTORY,
+    inventory,
     language,
     policyHref: '/policy/',
     cookieHeader: context.get('Cookie'),
@@ -288,7 +326,7 @@ async function serverRenderedPages(context, next) {
   context.type = 'text/html';
   context.body = `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><title>Server-rendered banner</title></head>
+<head><meta charset="utf-8"><title>Server-rendered banner</title>${importMap}</head>
 <body>
 <main><h1>A page</h1><p>Its text.</p></main>
 ${banner}

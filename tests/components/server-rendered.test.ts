@@ -8,7 +8,7 @@ import { deleteAllCookies, readCookie } from '../support/cookies.js';
  */
 async function serverRenderedPage(
   language: string,
-  { form = false } = {},
+  { form = false, vendors = false } = {},
 ): Promise<{
   frame: HTMLIFrameElement;
   key: string;
@@ -17,7 +17,7 @@ async function serverRenderedPage(
   const key = `${language}-${Math.random().toString(36).slice(2)}`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}`;
+  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}${vendors ? '&vendors=1' : ''}`;
   document.body.append(frame);
   await waitUntil(
     () => frame.contentDocument?.querySelector('main') && bannerRoot(frame)?.querySelector('h2'),
@@ -121,6 +121,38 @@ describe('a banner rendered on the server', () => {
       decodeURIComponent(readCookie('cookies_preferences', frame.contentDocument!)!),
     ) as { categories: Record<string, boolean> };
     expect(decision.categories).to.deep.equal({ necessary: true, statistics: false });
+  });
+
+  it('keeps a click taken before the store has the inventory, and decides once it has', async () => {
+    // The inventory has a vendor: the store takes it once the vendors' rules
+    // are fetched, which the server holds here until the test lets them go.
+    const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
+    await release();
+    const page = frame.contentDocument!;
+    const banner = page.querySelector('cookie-banner')!;
+    await waitUntil(
+      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+      'the banner never hydrated',
+    );
+    const actions: string[] = [];
+    page.addEventListener('consent-change', (event) =>
+      actions.push((event as CustomEvent<{ action: string }>).detail.action),
+    );
+    button(frame, 'accept-button').click();
+    expect(readCookie('cookies_preferences', page), 'decided before the rules').to.equal(undefined);
+    await fetch(`/test-endpoints/release-vendor-rules?key=${key}`);
+    await waitUntil(
+      () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
+      'the kept click never decided',
+    );
+    expect(readCookie('cookies_preferences', page)).to.be.a('string');
+    const { cookieConsent } = frame.contentWindow as unknown as {
+      cookieConsent: { getConsent(): { categories: object; vendors: object } | undefined };
+    };
+    const decision = cookieConsent.getConsent()!;
+    expect(decision.categories).to.deep.equal({ necessary: true, statistics: true });
+    expect(decision.vendors).to.deep.equal({ 'stats-tool': true });
+    expect(actions).to.deep.equal(['accept-all']);
   });
 
   it('is not rendered for a visitor who decided', async () => {
