@@ -1,12 +1,11 @@
 /**
- * The banner's note that Global Privacy Control is honoured. A module of its
- * own, fetched only when the browser sends the signal and the inventory marks
- * something for it. Its text comes with the dialog's and the table's texts
- * (`<code>.details.js`): loading the note asks for them.
+ * The banner's note that Global Privacy Control is honoured, part of the
+ * rules of vendors, storage and the signal (vendor-rules.ts): a site whose
+ * inventory marks nothing for the signal never downloads it. Its text comes
+ * with the dialog's and the table's texts (`<code>.details.js`), which those
+ * rules ask for when the note is to be shown.
  */
-import { msg, useDetailTexts } from '../i18n/localize.js';
-
-useDetailTexts();
+import { msg } from '../i18n/localize.js';
 
 export function gpcBannerNote(): string {
   return msg(

@@ -38,10 +38,20 @@ export interface ConsentRules {
   inForce(inventory: CookieInventory, record: DecisionRecord): Choices | undefined;
   /** Whether a decision in force still leaves something to ask. */
   asksAgain(inventory: CookieInventory, record: DecisionRecord): boolean;
-  /** Whether the banner and the dialog must say that Global Privacy Control is honoured. */
-  honoursGpc(inventory: CookieInventory): boolean;
+  /** Whether `id` (a category, or a vendor for these rules) may be used under `choices`. */
+  isGranted(inventory: CookieInventory, choices: Choices | undefined, id: string): boolean;
+  /**
+   * The banner's note that Global Privacy Control is honoured, once its texts
+   * are there in the visitor's language; only the vendors' rules have one.
+   */
+  gpcNote?(inventory: CookieInventory): string | undefined;
   /** Removes what `choices` refuses (cookies, and storage for the vendor rules). */
   withdraw(inventory: CookieInventory, choices: Choices, decisionCookie: string): void;
+}
+
+/** Whether `categoryId` is a required category of `inventory`. */
+export function isRequired(inventory: CookieInventory, categoryId: string): boolean {
+  return inventory.categories.some((category) => category.id === categoryId && category.required);
 }
 
 /** The categories map for `choose`, required categories always on. */
@@ -112,7 +122,8 @@ export const categoryRules: ConsentRules = {
     vendors: {},
   }),
   asksAgain: () => false,
-  honoursGpc: () => false,
+  isGranted: (inventory, choices, id) =>
+    isRequired(inventory, id) || choices?.categories[id] === true,
   withdraw: (inventory, choices, decisionCookie) =>
     removeRefused(inventory, (item) => choices.categories[item.category] === false, decisionCookie),
 };

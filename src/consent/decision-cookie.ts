@@ -24,7 +24,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
  * inventory has no vendors; read by vendor-rules.ts.
  */
 export type DecisionRecord = Writable<Omit<ConsentDecision, 'vendors' | 'revision'>> & {
-  vendors?: { granted?: unknown; refused?: unknown };
+  vendors?: unknown;
   /** The inventory's revision when the decision was taken. */
   revision?: string | number;
 };
@@ -62,13 +62,8 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
     timestamp,
     id,
   };
-  // The lists themselves are read by the vendors' rules, which count a
-  // malformed one as no decision.
-  const { vendors } = value;
-  if (vendors !== undefined) {
-    if (!isRecord(vendors)) return undefined;
-    record.vendors = vendors;
-  }
+  // Read by the vendors' rules, which count a malformed one as no decision.
+  if (value.vendors !== undefined) record.vendors = value.vendors as DecisionRecord['vendors'];
   if (value.gpc === true) record.gpc = true;
   return record;
 }

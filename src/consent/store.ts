@@ -73,12 +73,10 @@ function loadProofOfConsent() {
 
 /** The categories and vendors granted in `before` and refused in `after`. */
 function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
-  const withdrawn = (was: Record<string, boolean> = {}, now: Record<string, boolean>) =>
-    Object.keys(was).filter((id) => was[id] && now[id] === false);
-  return [
-    ...withdrawn(before?.categories, after.categories),
-    ...withdrawn(before?.vendors, after.vendors),
-  ];
+  return (['categories', 'vendors'] as const).flatMap((kind) => {
+    const was = before?.[kind] ?? {};
+    return Object.keys(was).filter((id) => was[id] && after[kind][id] === false);
+  });
 }
 
 export class ConsentStore {
@@ -212,9 +210,13 @@ export class ConsentStore {
     return !this.decision || this.rules.asksAgain(inventory!, record!);
   }
 
-  /** Whether the banner and the dialog must say that Global Privacy Control is honoured. */
-  get honoursGpc(): boolean {
-    return !!this.inventoryValue && this.rules.honoursGpc(this.inventoryValue);
+  /**
+   * The banner's note that Global Privacy Control is honoured, while the
+   * browser sends the signal and the inventory marks something for it.
+   */
+  get gpcNote(): string | undefined {
+    const inventory = this.inventoryValue;
+    return inventory && this.rules.gpcNote?.(inventory);
   }
 
   /**
@@ -223,11 +225,7 @@ export class ConsentStore {
    */
   isGranted(id: string): boolean {
     const inventory = this.inventoryValue;
-    const vendor = inventory?.vendors?.find((candidate) => candidate.id === id);
-    const categoryId = vendor?.category ?? id;
-    if (inventory?.categories.some((c) => c.id === categoryId && c.required)) return true;
-    const decision = this.decision;
-    return (vendor ? decision?.vendors[id] : decision?.categories[id]) === true;
+    return !!inventory && this.rules.isGranted(inventory, this.decision, id);
   }
 
   /**
@@ -248,22 +246,14 @@ export class ConsentStore {
   /**
    * Records the visitor's choice per category and vendor (one map of ids): a
    * vendor not named follows its category; anything else not named is refused.
+   * `action` names it in the event (`grant` for embedded content's "Allow").
    */
   save(
     choices: Readonly<Record<string, boolean>>,
     target: EventTarget = document,
+    action: ConsentAction = 'save',
   ): ConsentDetail | undefined {
-    return this.decide('save', this.rules.from(choices), target);
-  }
-
-  /**
-   * Grants `vendorId` and keeps every other choice in force (refused before
-   * any decision): "Allow and load" on embedded content.
-   */
-  grant(vendorId: string, target: EventTarget = document): ConsentDetail | undefined {
-    const current = this.decision;
-    const choices = { ...current?.categories, ...current?.vendors, [vendorId]: true };
-    return this.decide('grant', this.rules.from(choices), target);
+    return this.decide(action, this.rules.from(choices), target);
   }
 
   /** Forgets the decision, so that the banner asks again. */

@@ -16,6 +16,7 @@
  */
 import {
   globalPrivacyControl,
+  isRequired,
   registerVendorRules,
   removeRefused,
   type Chooser,
@@ -35,6 +36,8 @@ import {
   type InventoryProblem,
 } from './inventory.js';
 import { coveredByGpc, honoursGpc, vendorsOf } from './vendors.js';
+import { gpcBannerNote } from '../components/gpc-note.js';
+import { isUiLocaleSettled, useDetailTexts } from '../i18n/localize.js';
 import { isSafeHref } from './safe-href.js';
 
 type Problems = InventoryProblem[];
@@ -129,10 +132,6 @@ function checkVendorFields(
   });
 }
 
-function isRequired(inventory: CookieInventory, categoryId: string): boolean {
-  return inventory.categories.some((category) => category.id === categoryId && category.required);
-}
-
 /** The choices `choose` makes, with required categories and their vendors always on. */
 function decideChoices(inventory: CookieInventory, choose: Chooser): Choices {
   const vendors: Record<string, boolean> = {};
@@ -150,7 +149,9 @@ function decideChoices(inventory: CookieInventory, choose: Chooser): Choices {
 
 /** A record's vendor lists as a map, or `undefined` when they are malformed. */
 function recordedVendors(record: DecisionRecord): Record<string, boolean> | undefined {
-  const { granted = '', refused = '' } = record.vendors ?? {};
+  const lists = record.vendors === undefined ? {} : record.vendors;
+  if (!isRecord(lists)) return undefined;
+  const { granted = '', refused = '' } = lists;
   if (typeof granted !== 'string' || typeof refused !== 'string') return undefined;
   const [on, off] = [granted, refused].map((list) => list.split(' ').filter(Boolean));
   // fromEntries defines own keys: an id such as "__proto__" stays a plain key.
@@ -186,6 +187,8 @@ export const vendorRules: ConsentRules = {
       valid = checkInventory(inventory, 'cookie consent') !== undefined;
       checked.set(inventory, valid);
     }
+    // The note's texts come with the dialog's: fetched now, shown once there.
+    if (valid && honoursGpc(inventory)) useDetailTexts();
     return valid;
   },
 
@@ -235,7 +238,15 @@ export const vendorRules: ConsentRules = {
     );
   },
 
-  honoursGpc,
+  /** A required category's vendors always may; a vendor otherwise as chosen, a category when all its vendors are. */
+  isGranted(inventory, choices, id) {
+    const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
+    if (isRequired(inventory, vendor?.category ?? id)) return true;
+    return (vendor ? choices?.vendors[id] : choices?.categories[id]) === true;
+  },
+
+  gpcNote: (inventory) =>
+    honoursGpc(inventory) && isUiLocaleSettled() ? gpcBannerNote() : undefined,
 
   withdraw(inventory, choices, decisionCookie) {
     removeRefused(

@@ -2,8 +2,28 @@
  * Small questions about vendors and Global Privacy Control, asked by their
  * rules (vendor-rules.ts) and by the preferences dialog.
  */
+import type { ConsentDetail } from '../events/consent-change.js';
 import { globalPrivacyControl } from './choices.js';
 import type { CookieInventory, CookieVendor } from './inventory.js';
+import type { ConsentStore } from './store.js';
+
+/**
+ * Grants `vendorId` in `store` and keeps every other choice in force (refused
+ * before any decision): "Allow and load" on embedded content. The event,
+ * action `grant`, is dispatched on `target`.
+ */
+export function grantVendor(
+  store: ConsentStore,
+  vendorId: string,
+  target: EventTarget,
+): ConsentDetail | undefined {
+  const current = store.decision;
+  return store.save(
+    { ...current?.categories, ...current?.vendors, [vendorId]: true },
+    target,
+    'grant',
+  );
+}
 
 /** The vendors of `categoryId`, in inventory order. */
 export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { ConsentStore } from '../../src/consent/store.js';
+import { grantVendor } from '../../src/consent/vendors.js';
 import { templates as frenchDetails } from '../../src/i18n/generated/fr.details.js';
 import {
   getConsent,
@@ -420,7 +421,7 @@ describe('<cookie-embed>', () => {
       // A second store of the same cookie talks over BroadcastChannel, as another tab does.
       const otherTab = new ConsentStore(cookieName);
       otherTab.setInventory(mediaInventory());
-      otherTab.grant('youtube');
+      grantVendor(otherTab, 'youtube', document);
       await contentShown(embed, 'the other tab’s decision loads the content');
     });
 

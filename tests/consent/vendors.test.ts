@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/consent/vendor-rules.js';
 import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
 import { ConsentStore } from '../../src/consent/store.js';
+import { grantVendor } from '../../src/consent/vendors.js';
 import { captureConsole } from '../support/console.js';
 import {
   cookieJar,
@@ -168,11 +169,11 @@ describe('consent per vendor', () => {
     expect(store.isGranted('media')).to.equal(false);
   });
 
-  it('grant() allows one vendor and keeps every other choice, in one consent-change', () => {
+  it('grantVendor() allows one vendor and keeps every other choice, in one consent-change', () => {
     const store = newStore();
     store.save({ statistics: true });
     const { events, stop } = recordConsentChanges(document);
-    const detail = store.grant('maps')!;
+    const detail = grantVendor(store, 'maps', document)!;
     stop();
     expect(events).to.have.length(1);
     expect(detail.action).to.equal('grant');
@@ -180,9 +181,9 @@ describe('consent per vendor', () => {
     expect(detail.vendors).to.deep.equal({ cdn: true, youtube: false, maps: true });
   });
 
-  it('grant() before any decision refuses everything else', () => {
+  it('grantVendor() before any decision refuses everything else', () => {
     const store = newStore();
-    const detail = store.grant('youtube')!;
+    const detail = grantVendor(store, 'youtube', document)!;
     expect(detail.categories).to.deep.equal({ necessary: true, statistics: false, media: false });
     expect(detail.vendors.youtube).to.equal(true);
     expect(store.needsDecision).to.equal(false);

@@ -1,6 +1,6 @@
 import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isSafeHref } from '../../consent/safe-href.js';
-import { isUiLocaleSettled, msg } from '../../i18n/localize.js';
+import { msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
@@ -116,9 +116,6 @@ export class CookieBanner extends ConsentElement {
   /** `policyHref` when a visitor may follow it. */
   private policyLink?: string;
   private focusWasInside = false;
-  /** The note that Global Privacy Control is honoured, once its module is loaded. */
-  private gpcNote?: () => string;
-  private gpcNoteLoad?: Promise<void>;
 
   constructor() {
     super();
@@ -149,15 +146,6 @@ export class CookieBanner extends ConsentElement {
     if (changed.has('policyHref')) this.checkPolicyHref();
     if (isServer) return;
     this.focusWasInside = this.matches(':focus-within');
-    if (this.store.honoursGpc) {
-      this.gpcNoteLoad ??= import('../gpc-note.js').then(
-        ({ gpcBannerNote }) => {
-          this.gpcNote = gpcBannerNote;
-          this.requestUpdate();
-        },
-        (error: unknown) => console.error('cookie consent: could not load the GPC note', error),
-      );
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -179,8 +167,7 @@ export class CookieBanner extends ConsentElement {
   override render() {
     if (!this.shown) return html`${this.renderReopenButton()}${this.status.render()}`;
     // Shown once its texts are there, never in English before the visitor's language.
-    const gpcNote =
-      !isServer && this.store.honoursGpc && isUiLocaleSettled() ? this.gpcNote?.() : undefined;
+    const gpcNote = isServer ? undefined : this.store.gpcNote;
     // The buttons post the form only where it has an action, and only until the script runs.
     const submit = this.decisionAction ? 'submit' : 'button';
     return html`

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { isSafeHref } from '../../consent/safe-href.js';
+import { grantVendor } from '../../consent/vendors.js';
 import { msg, str } from '../../i18n/localize.js';
 import { announce, DecisionStatus } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
@@ -201,7 +202,7 @@ export class CookieEmbed extends ConsentElement {
 
   private allow(): void {
     const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
-    if (vendor && this.store.grant(vendor.id, this)) {
+    if (vendor && grantVendor(this.store, vendor.id, this)) {
       announce(allowedText(shownText(this.text(vendor.label), vendor.id).text));
     }
   }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { globalPrivacyControl } from '../../consent/choices.js';
-import { coveredByGpc, vendorsOf } from '../../consent/vendors.js';
+import { coveredByGpc, honoursGpc, vendorsOf } from '../../consent/vendors.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
 import {
@@ -215,7 +215,7 @@ export class CookiePreferences extends ConsentElement {
         )}
       </p>
       ${
-        this.store.honoursGpc
+        honoursGpc(inventory)
           ? html`<p part="gpc" class="intro gpc">
               ${msg(
                 'Your browser asks us not to sell or share your data (Global Privacy Control). We honour it: the choices it covers stay off unless you switch them on here.',
