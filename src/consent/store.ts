@@ -95,6 +95,8 @@ export class ConsentStore {
   private rules: ConsentRules = categoryRules;
   /** An inventory waiting for the vendors' rules to be fetched. */
   private pendingInventory?: CookieInventory;
+  /** Decisions asked for meanwhile, taken in order once the store has it: a refusal must stick. */
+  private waitingDecisions: (() => unknown)[] = [];
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
@@ -151,6 +153,8 @@ export class ConsentStore {
     this.rules = rules;
     this.inventoryValue = inventory;
     this.notify();
+    const waiting = this.waitingDecisions.splice(0);
+    for (const decision of waiting) decision();
   }
 
   /**
@@ -234,13 +238,19 @@ export class ConsentStore {
    * (an element, or `document`).
    */
   acceptAll(target: EventTarget = document): ConsentDetail | undefined {
-    const inventory = this.requireInventory('accept-all');
-    return inventory && this.decide('accept-all', this.rules.all(inventory), target);
+    const again = () => this.acceptAll(target);
+    const inventory = this.requireInventory('accept-all', again);
+    return inventory && this.decide('accept-all', this.rules.all(inventory), target, again);
   }
 
   /** Refuses every category that is not required. */
   rejectAll(target: EventTarget = document): ConsentDetail | undefined {
-    return this.decide('reject-all', () => false, target);
+    return this.decide(
+      'reject-all',
+      () => false,
+      target,
+      () => this.rejectAll(target),
+    );
   }
 
   /**
@@ -253,12 +263,14 @@ export class ConsentStore {
     target: EventTarget = document,
     action: ConsentAction = 'save',
   ): ConsentDetail | undefined {
-    return this.decide(action, this.rules.from(choices), target);
+    return this.decide(action, this.rules.from(choices), target, () =>
+      this.save(choices, target, action),
+    );
   }
 
   /** Forgets the decision, so that the banner asks again. */
   reset(target: EventTarget = document): ConsentDetail | undefined {
-    const inventory = this.requireInventory('reset');
+    const inventory = this.requireInventory('reset', () => this.reset(target));
     if (!inventory) return undefined;
     const before = this.decision;
     this.writeDecisionCookie('', 0);
@@ -288,8 +300,9 @@ export class ConsentStore {
     action: ConsentAction,
     choose: Chooser,
     target: EventTarget,
+    again: () => unknown,
   ): ConsentDetail | undefined {
-    const inventory = this.requireInventory(action);
+    const inventory = this.requireInventory(action, again);
     if (!inventory) return undefined;
     const before = this.decision;
     const record: DecisionRecord = {
@@ -307,11 +320,16 @@ export class ConsentStore {
     return this.publish({ ...decision, action, withdrawn: withdrawnIds(before, decision) }, target);
   }
 
-  private requireInventory(action: string): CookieInventory | undefined {
-    if (!this.inventoryValue) {
-      console.error(`cookie consent: "${action}" ignored, no inventory has been given yet`);
-    }
-    return this.inventoryValue;
+  /**
+   * The inventory, if the store has one. While one waits for the vendors'
+   * rules, `again` is kept and called once the store takes it; with none at
+   * all, the action is reported and dropped.
+   */
+  private requireInventory(action: string, again: () => unknown): CookieInventory | undefined {
+    if (this.inventoryValue) return this.inventoryValue;
+    if (this.pendingInventory) this.waitingDecisions.push(again);
+    else console.error(`cookie consent: "${action}" ignored, no inventory has been given yet`);
+    return undefined;
   }
 
   private publish(detail: ConsentDetail, target: EventTarget): ConsentDetail {

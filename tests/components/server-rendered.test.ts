@@ -155,6 +155,42 @@ describe('a banner rendered on the server', () => {
     expect(actions).to.deep.equal(['accept-all']);
   });
 
+  it('takes a refusal asked through the page API before the store has the inventory, once it has', async () => {
+    // A host's own "Refuse" button, clicked while the vendors' rules are on
+    // their way: the refusal must stick, not be dropped.
+    const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
+    await release();
+    const page = frame.contentDocument!;
+    const banner = page.querySelector('cookie-banner')!;
+    await waitUntil(
+      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+      'the banner never hydrated',
+    );
+    const actions: string[] = [];
+    page.addEventListener('consent-change', (event) =>
+      actions.push((event as CustomEvent<{ action: string }>).detail.action),
+    );
+    const { cookieConsent } = frame.contentWindow as unknown as {
+      cookieConsent: {
+        rejectAll(): unknown;
+        getConsent(): { categories: object; vendors: object } | undefined;
+      };
+    };
+    expect(cookieConsent.rejectAll(), 'nothing to return before the rules').to.equal(undefined);
+    expect(readCookie('cookies_preferences', page), 'decided before the rules').to.equal(undefined);
+    await fetch(`/test-endpoints/release-vendor-rules?key=${key}`);
+    await waitUntil(() => cookieConsent.getConsent(), 'the refusal was dropped');
+    const decision = cookieConsent.getConsent()!;
+    expect(decision.categories).to.deep.equal({ necessary: true, statistics: false });
+    expect(decision.vendors).to.deep.equal({ 'stats-tool': false });
+    expect(readCookie('cookies_preferences', page)).to.be.a('string');
+    expect(actions).to.deep.equal(['reject-all']);
+    await waitUntil(
+      () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
+      'the banner stayed after the refusal',
+    );
+  });
+
   it('is not rendered for a visitor who decided', async () => {
     const { frame, release } = await serverRenderedPage('en');
     await release();
