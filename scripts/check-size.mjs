@@ -64,6 +64,10 @@ const PARTS = [
     { chunk: 'consent/vendor-rules.ts' },
   ],
   [
+    "the banner's Global Privacy Control note, when the browser sends the signal",
+    { chunk: 'components/gpc-note.ts' },
+  ],
+  [
     'the script gate, on a page with scripts waiting for consent',
     { chunk: 'consent/script-gate.ts' },
   ],

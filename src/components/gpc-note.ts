@@ -1,11 +1,13 @@
 /**
- * The banner's note that Global Privacy Control is honoured, part of the
- * rules of vendors, storage and the signal (vendor-rules.ts): a site whose
- * inventory marks nothing for the signal never downloads it. Its text comes
- * with the dialog's and the table's texts (`<code>.details.js`), which those
- * rules ask for when the note is to be shown.
+ * The banner's note that Global Privacy Control is honoured. A module of its
+ * own, fetched by the rules of vendors, storage and the signal
+ * (vendor-rules.ts) only when the browser sends the signal and the inventory
+ * marks something for it. Its text comes with the dialog's and the table's
+ * texts (`<code>.details.js`): loading the note asks for them.
  */
-import { msg } from '../i18n/localize.js';
+import { msg, useDetailTexts } from '../i18n/localize.js';
+
+useDetailTexts();
 
 export function gpcBannerNote(): string {
   return msg(

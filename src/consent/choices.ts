@@ -26,8 +26,12 @@ export type Chooser = (id: string, categoryId?: string) => boolean;
 export type RecordedChoices = Pick<DecisionRecord, 'categories' | 'vendors' | 'gpc'>;
 
 export interface ConsentRules {
-  /** Whether the store may take `inventory`: it passes these rules' checks (reported once). */
-  accepts(inventory: CookieInventory): boolean;
+  /**
+   * Whether the store may take `inventory`: it passes these rules' checks
+   * (reported once). `changed` is called if what the store shows changes
+   * later for it (a text fetched meanwhile).
+   */
+  accepts(inventory: CookieInventory, changed?: () => void): boolean;
   /** The record of the choices `choose` makes. */
   decide(inventory: CookieInventory, choose: Chooser): RecordedChoices;
   /** What `saveConsent(choices)` grants: the ids named `true`. */

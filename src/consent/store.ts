@@ -149,7 +149,7 @@ export class ConsentStore {
       if (this.pendingInventory === inventory) this.setInventory(inventory);
     });
     this.pendingInventory = rules ? undefined : inventory;
-    if (!rules?.accepts(inventory)) return;
+    if (!rules?.accepts(inventory, () => this.notify())) return;
     this.rules = rules;
     this.inventoryValue = inventory;
     this.notify();

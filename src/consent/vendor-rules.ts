@@ -36,8 +36,7 @@ import {
   type InventoryProblem,
 } from './inventory.js';
 import { coveredByGpc, honoursGpc, vendorsOf } from './vendors.js';
-import { gpcBannerNote } from '../components/gpc-note.js';
-import { isUiLocaleSettled, useDetailTexts } from '../i18n/localize.js';
+import { isUiLocaleSettled } from '../i18n/localize.js';
 import { isSafeHref } from './safe-href.js';
 
 type Problems = InventoryProblem[];
@@ -176,19 +175,33 @@ function removeStorageKeys(removable: (name: string, place: string) => boolean):
   }
 }
 
+/** The banner's note that Global Privacy Control is honoured, once its module is loaded. */
+let gpcBannerNote: (() => string) | undefined;
+let gpcNoteLoad: Promise<void> | undefined;
+
+/** Fetches the note, once, and calls `loaded` when it is there. */
+function loadGpcNote(loaded: () => void): void {
+  gpcNoteLoad ??= import('../components/gpc-note.js').then(
+    (module) => {
+      gpcBannerNote = module.gpcBannerNote;
+    },
+    (error: unknown) => console.error('cookie consent: could not load the GPC note', error),
+  );
+  void gpcNoteLoad.then(loaded);
+}
+
 /** Inventories checked with the fields of these rules: valid or not, reported once. */
 const checked = new WeakMap<CookieInventory, boolean>();
 
 export const vendorRules: ConsentRules = {
-  accepts(inventory) {
+  accepts(inventory, changed) {
     // An element may have checked it before these checks were loaded.
     let valid = checked.get(inventory);
     if (valid === undefined) {
       valid = checkInventory(inventory, 'cookie consent') !== undefined;
       checked.set(inventory, valid);
     }
-    // The note's texts come with the dialog's: fetched now, shown once there.
-    if (valid && honoursGpc(inventory)) useDetailTexts();
+    if (valid && changed && honoursGpc(inventory)) loadGpcNote(changed);
     return valid;
   },
 
@@ -245,8 +258,9 @@ export const vendorRules: ConsentRules = {
     return (vendor ? choices?.vendors[id] : choices?.categories[id]) === true;
   },
 
+  // Shown once its texts are there, never in English before the visitor's language.
   gpcNote: (inventory) =>
-    honoursGpc(inventory) && isUiLocaleSettled() ? gpcBannerNote() : undefined,
+    honoursGpc(inventory) && isUiLocaleSettled() ? gpcBannerNote?.() : undefined,
 
   withdraw(inventory, choices, decisionCookie) {
     removeRefused(

@@ -38,6 +38,7 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     expect(loadedModules('google-consent-mode')).to.deep.equal([]);
     // Nor the rules of vendors, storage and Global Privacy Control, for an inventory without any.
     expect(loadedModules('vendor-rules')).to.deep.equal([]);
+    expect(loadedModules('gpc-note')).to.deep.equal([]);
   });
 
   it('fetches the rules of vendors for an inventory with vendors, and asks only once they are there', async () => {

@@ -166,7 +166,6 @@ export class CookieBanner extends ConsentElement {
 
   override render() {
     if (!this.shown) return html`${this.renderReopenButton()}${this.status.render()}`;
-    // Shown once its texts are there, never in English before the visitor's language.
     const gpcNote = isServer ? undefined : this.store.gpcNote;
     // The buttons post the form only where it has an action, and only until the script runs.
     const submit = this.decisionAction ? 'submit' : 'button';
