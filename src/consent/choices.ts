@@ -154,14 +154,15 @@ export function needsVendorRules(inventory: CookieInventory): boolean {
 
 /**
  * The rules `inventory` needs, or `undefined` while they are being fetched
- * (then `whenLoaded` is called once they are there) or after their fetch
+ * (then `settled` is called once they are there, or with `false` if their
+ * fetch failed) or after their fetch
  * failed: that is reported once and not tried again on this page, where
  * nothing is then granted (a chunk gone after a deploy; the next page loads
  * the library afresh).
  */
 export function rulesFor(
   inventory: CookieInventory,
-  whenLoaded: () => void,
+  settled: (loaded: boolean) => void,
 ): ConsentRules | undefined {
   if (!needsVendorRules(inventory)) return categoryRules;
   if (vendorRules) return vendorRules;
@@ -172,6 +173,6 @@ export function rulesFor(
       return false;
     },
   );
-  void loading.then((loaded) => loaded && whenLoaded());
+  void loading.then(settled);
   return undefined;
 }

@@ -79,6 +79,10 @@ function withdrawnIds(before: Choices | undefined, after: Choices): string[] {
   });
 }
 
+function reportIgnored(action: string): void {
+  console.error(`cookie consent: "${action}" ignored, the store has no inventory it could take`);
+}
+
 export class ConsentStore {
   readonly cookieName: string;
   private inventoryValue?: CookieInventory;
@@ -96,7 +100,7 @@ export class ConsentStore {
   /** An inventory waiting for the vendors' rules to be fetched. */
   private pendingInventory?: CookieInventory;
   /** Decisions asked for meanwhile, taken in order once the store has it: a refusal must stick. */
-  private waitingDecisions: (() => unknown)[] = [];
+  private waitingDecisions: [action: string, again: () => unknown][] = [];
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
@@ -145,16 +149,24 @@ export class ConsentStore {
    * inventory, so nothing is granted and the banner waits.
    */
   setInventory(inventory: CookieInventory): void {
-    const rules = rulesFor(inventory, () => {
-      if (this.pendingInventory === inventory) this.setInventory(inventory);
+    const rules = rulesFor(inventory, (loaded) => {
+      if (this.pendingInventory !== inventory) return;
+      if (loaded) this.setInventory(inventory);
+      else this.dropWaitingDecisions();
     });
     this.pendingInventory = rules ? undefined : inventory;
-    if (!rules?.accepts(inventory, () => this.notify())) return;
+    if (!rules) return;
+    if (!rules.accepts(inventory, () => this.notify())) return this.dropWaitingDecisions();
     this.rules = rules;
     this.inventoryValue = inventory;
     this.notify();
-    const waiting = this.waitingDecisions.splice(0);
-    for (const decision of waiting) decision();
+    for (const [, decide] of this.waitingDecisions.splice(0)) decide();
+  }
+
+  /** The inventory waited for cannot be taken: the decisions asked for meanwhile are reported. */
+  private dropWaitingDecisions(): void {
+    this.pendingInventory = undefined;
+    for (const [action] of this.waitingDecisions.splice(0)) reportIgnored(action);
   }
 
   /**
@@ -327,8 +339,8 @@ export class ConsentStore {
    */
   private requireInventory(action: string, again: () => unknown): CookieInventory | undefined {
     if (this.inventoryValue) return this.inventoryValue;
-    if (this.pendingInventory) this.waitingDecisions.push(again);
-    else console.error(`cookie consent: "${action}" ignored, no inventory has been given yet`);
+    if (this.pendingInventory) this.waitingDecisions.push([action, again]);
+    else reportIgnored(action);
     return undefined;
   }
 

@@ -178,6 +178,7 @@ describe('a lazy module that cannot be loaded', () => {
         cookieConsent: PageApi & {
           hasConsent(id: string, name: string): boolean;
           setInventory(inventory: unknown, name: string): unknown;
+          rejectAll(name: string): unknown;
         };
       }
     ).cookieConsent;
@@ -186,7 +187,10 @@ describe('a lazy module that cannot be loaded', () => {
       const banner = await fixture<CookieBanner>(
         html`<cookie-banner cookie-name=${name} .inventory=${inventory}></cookie-banner>`,
       );
-      await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
+      // A refusal asked for while they are on their way, or after they failed,
+      // is reported with the failure, not kept forever nor dropped in silence.
+      expect(api.rejectAll(name)).to.equal(undefined);
+      await waitUntil(() => calls.length > 1, 'the failure is reported', { timeout: 5000 });
       // Asked again for the rules, the store would try again, had it to. A load
       // asked for after that is reported after it: the page API resolves then.
       api.setInventory(inventory, name);
@@ -198,6 +202,7 @@ describe('a lazy module that cannot be loaded', () => {
     });
     expect(errors.map((args) => String(args[0]))).to.deep.equal([
       'cookie consent: could not load the rules of vendors',
+      'cookie consent: "reject-all" ignored, the store has no inventory it could take',
       'cookie consent: could not load <cookie-preferences>',
     ]);
   });
