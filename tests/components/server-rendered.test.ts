@@ -146,6 +146,11 @@ describe('a banner rendered on the server', () => {
       'the kept click never decided',
     );
     expect(readCookie('cookies_preferences', page)).to.be.a('string');
+    // Announced once taken, as a click taken at once is.
+    await waitUntil(
+      () => bannerRoot(frame)!.querySelector('[part~="status"]')!.textContent!.includes('acceptés'),
+      'the kept click was not announced',
+    );
     const { cookieConsent } = frame.contentWindow as unknown as {
       cookieConsent: { getConsent(): { categories: object; vendors: object } | undefined };
     };

@@ -105,8 +105,6 @@ export class CookieBanner extends ConsentElement {
    * the same template.
    */
   private serverRendered = !isServer && this.shadowRoot !== null;
-  /** A click on the server's banner before the store had its inventory. */
-  private pendingDecision?: () => unknown;
 
   /** Whether the banner region is rendered: `visible`, or still the server's. */
   private get shown(): boolean {
@@ -119,6 +117,12 @@ export class CookieBanner extends ConsentElement {
 
   constructor() {
     super();
+    // The banner's own decisions only: the store dispatches them on it.
+    this.addEventListener('consent-change', ({ target, detail: { action } }) => {
+      if (target !== this) return;
+      if (action === 'accept-all') announceAcceptAll();
+      else if (action === 'reject-all') announceRejectAll();
+    });
     new FocusNotObscured(
       this,
       () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
@@ -154,9 +158,6 @@ export class CookieBanner extends ConsentElement {
     if (this.serverRendered && this.shownInventory !== undefined) {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
-      const decision = this.pendingDecision;
-      this.pendingDecision = undefined;
-      decision?.();
     }
     // The banner hid under the visitor's focus: give it back to the page.
     if (!this.shown && this.focusWasInside && !this.matches(':focus-within')) {
@@ -277,22 +278,15 @@ export class CookieBanner extends ConsentElement {
     `;
   }
 
+  // A click on the server's banner before the store has its inventory (its
+  // vendors' rules may still be on their way) is kept by the store, which
+  // takes it then: the decision is announced when its event comes.
   private acceptAll(): void {
-    this.decide(() => this.store.acceptAll(this) && announceAcceptAll());
+    this.store.acceptAll(this);
   }
 
   private rejectAll(): void {
-    this.decide(() => this.store.rejectAll(this) && announceRejectAll());
-  }
-
-  /**
-   * Takes the visitor's decision now, or, on the server's banner before the
-   * store has its inventory (its vendors' rules may still be on their way),
-   * as soon as it has: a click there is kept, not lost.
-   */
-  private decide(decision: () => unknown): void {
-    if (this.serverRendered) this.pendingDecision = decision;
-    else decision();
+    this.store.rejectAll(this);
   }
 
   private customise(event: Event): void {
