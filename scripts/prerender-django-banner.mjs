@@ -7,10 +7,13 @@
 // writes <directory>/<language>.html, the banner's declarative shadow root
 // (`renderBannerShadowRoot` of lib/server.js, after `npm run build`) for each
 // language of the elements, and <directory>/style-source.txt, the CSP source
-// of its <style> (`bannerStyleSource`). What Django fills in per request is a
+// of its <style> (`bannerStyleSource`), and <directory>/labels.json, the
+// elements' name for the preferences (the floating button's, `reopen.label`)
+// in each language, which the app's "manage cookies" link takes. What Django
+// fills in per request is a
 // placeholder (PLACEHOLDERS below, read by the app's server_banner.py): the
 // markup itself is the element's, never a copy written by hand.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,6 +36,34 @@ function languages() {
   return ['en', ...locales].sort();
 }
 
+/** The XML text `text` stands for. */
+function xmlText(text) {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => {
+    return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name];
+  });
+}
+
+/**
+ * The text of trans-unit `id` in each language: English from the source of
+ * the first file, every other language from its own target.
+ */
+function translations(id, codes) {
+  const texts = {};
+  for (const code of codes) {
+    const file = code === 'en' ? codes.find((other) => other !== 'en') : code;
+    const xliff = readFileSync(join(ROOT, 'locales', `${file}.xlf`), 'utf8');
+    const unit = xliff.match(
+      new RegExp(`<trans-unit id="${id.replace('.', '\\.')}">([\\s\\S]*?)</trans-unit>`),
+    );
+    const text = unit?.[1].match(
+      code === 'en' ? /<source>([^<]*)<\/source>/ : /<target>([^<]*)<\/target>/,
+    );
+    if (!text) throw new Error(`${code}: no text for ${id}`);
+    texts[code] = xmlText(text[1]);
+  }
+  return texts;
+}
+
 export async function prerender(directory) {
   const server = await import(pathToFileURL(join(ROOT, 'lib', 'server.js')).href);
   // The shadow root does not depend on the inventory's content: only on
@@ -49,6 +80,8 @@ export async function prerender(directory) {
     written.push(language);
   }
   writeFileSync(join(directory, 'style-source.txt'), server.bannerStyleSource);
+  const labels = translations('reopen.label', written);
+  writeFileSync(join(directory, 'labels.json'), `${JSON.stringify(labels, null, 1)}\n`);
   return written;
 }
 

@@ -5,6 +5,7 @@ what changes per request filled in: the decision view's URL with `next`, the
 CSRF token, the policy link and the position. Every value is escaped; the
 rest is the element's markup as Lit rendered it, never a copy.
 """
+import json
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -39,6 +40,25 @@ def banner_language(candidates):
         if shadow_root(candidate) is not None:
             return candidate
     return 'en'
+
+
+@lru_cache(maxsize=None)
+def _manage_labels():
+    try:
+        return json.loads((PRERENDERED / 'labels.json').read_text(encoding='utf-8'))
+    except (OSError, ValueError):
+        return {}
+
+
+def manage_label(candidates):
+    """The elements' name for the preferences (their floating button's) in
+    the first of `candidates` the wheel has, else in English: the label of
+    the "manage cookies" link, in every language of the elements."""
+    labels = _manage_labels()
+    for candidate in candidates:
+        if candidate in labels:
+            return labels[candidate]
+    return labels.get('en', 'Cookie preferences')
 
 
 def is_safe_href(href):

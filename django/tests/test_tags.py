@@ -133,8 +133,16 @@ class TableAndLinkTests(SimpleTestCase):
                 render('{% cookie_consent_manage_link %}'),
                 '<a href="/cookies/" data-cookie-preferences>Gérer mes cookies</a>\n',
             )
+        # The elements' own name for the preferences, in each of their languages.
         with translation.override('en'):
-            self.assertIn('>Manage cookies</a>', render('{% cookie_consent_manage_link %}'))
+            self.assertIn('>Cookie preferences</a>', render('{% cookie_consent_manage_link %}'))
+        with translation.override('de'):
+            self.assertIn('>Cookies verwalten</a>', render('{% cookie_consent_manage_link %}'))
+        with translation.override('pt-br'):
+            self.assertIn('>Preferências de cookies</a>', render('{% cookie_consent_manage_link %}'))
+        # A language the elements do not have: English, as they fall back.
+        with translation.override('eo'):
+            self.assertIn('>Cookie preferences</a>', render('{% cookie_consent_manage_link %}'))
         # Even a string the template marks safe (a literal) is escaped.
         self.assertIn('>&lt;b&gt;</a>', render('{% cookie_consent_manage_link "<b>" %}'))
         self.assertIn('>&lt;b&gt;</a>', render('{% cookie_consent_manage_link label %}', label='<b>'))

@@ -35,9 +35,6 @@ register = template.Library()
 # Where the wheel puts the elements among the static files.
 STATIC_PREFIX = 'cookie-consent/'
 JSON_SCRIPT_ESCAPES = {ord('<'): '\\u003C', ord('>'): '\\u003E', ord('&'): '\\u0026'}
-MANAGE_LABELS = {'fr': 'Gérer mes cookies', 'en': 'Manage cookies'}
-
-
 def inventory_of(context):
     request = context.get('request')
     return consent_of(request).inventory if request is not None else get_inventory()
@@ -194,11 +191,12 @@ def cookie_consent_table(
 def cookie_consent_manage_link(label=None):
     """The "Manage cookies" link: it opens the preferences, or, without
     JavaScript (or if the dialog cannot load), goes to the cookie policy.
-    `label` defaults to "Gérer mes cookies" in French, "Manage cookies"
-    otherwise; give your own (`{% trans "…" as label %}`) for other languages."""
+    `label` defaults to the elements' own name for the preferences in the
+    page's language, in each of theirs ("Gérer mes cookies" in French,
+    "Cookies verwalten" in German, "Cookie preferences" in English); give
+    your own (`{% trans "…" as label %}`) to say something else."""
     if label is None:
-        language = (translation.get_language() or 'en').split('-')[0]
-        label = MANAGE_LABELS.get(language, MANAGE_LABELS['en'])
+        label = server_banner.manage_label(_locale_candidates(translation.get_language() or 'en'))
     return {'href': conf.policy_url(), 'label': label}
 
 
