@@ -122,6 +122,29 @@ describe('focus and the banner', () => {
       expect(style.getPropertyValue('padding-top')).to.equal('');
     });
 
+    it("leaves <html>'s style alone when the banner updates without changing its size", async () => {
+      const { banner } = await tallPageWithBanner('bottom');
+      await nextFrame();
+      const changes: string[] = [];
+      const observer = new MutationObserver((records) =>
+        changes.push(...records.map(() => document.documentElement.getAttribute('style') ?? '')),
+      );
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+      try {
+        // Updates that change nothing of the banner's size (its language checked again).
+        for (let update = 0; update < 3; update++) {
+          banner.requestUpdate();
+          await banner.updateComplete;
+        }
+        // A change the banner does make, after them: the observer has seen everything before it.
+        banner.position = 'top';
+        await waitUntil(() => changes.length > 0, 'the move is not seen');
+        expect(changes.every((style) => !style.includes('padding-bottom'))).to.equal(true);
+      } finally {
+        observer.disconnect();
+      }
+    });
+
     it('keeps the room for a banner moved in the page, and takes it back once it is removed', async () => {
       const { banner } = await tallPageWithBanner('bottom');
       const style = document.documentElement.style;
