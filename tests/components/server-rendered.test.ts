@@ -33,6 +33,28 @@ async function serverRenderedPage(
   };
 }
 
+/**
+ * A French server-rendered page whose inventory has a vendor, hydrated, with
+ * the vendors' rules held by the server (released by
+ * `/test-endpoints/release-vendor-rules?key=…`), and the actions of its
+ * `consent-change` events as they come.
+ */
+async function hydratedPageWaitingForVendorRules() {
+  const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
+  await release();
+  const page = frame.contentDocument!;
+  const banner = page.querySelector('cookie-banner')!;
+  await waitUntil(
+    () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+    'the banner never hydrated',
+  );
+  const actions: string[] = [];
+  page.addEventListener('consent-change', (event) =>
+    actions.push((event as CustomEvent<{ action: string }>).detail.action),
+  );
+  return { frame, page, key, actions };
+}
+
 function bannerRoot(frame: HTMLIFrameElement): ShadowRoot | null | undefined {
   return frame.contentDocument?.querySelector('cookie-banner')?.shadowRoot;
 }
@@ -126,18 +148,7 @@ describe('a banner rendered on the server', () => {
   it('keeps a click taken before the store has the inventory, and decides once it has', async () => {
     // The inventory has a vendor: the store takes it once the vendors' rules
     // are fetched, which the server holds here until the test lets them go.
-    const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
-    await release();
-    const page = frame.contentDocument!;
-    const banner = page.querySelector('cookie-banner')!;
-    await waitUntil(
-      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-      'the banner never hydrated',
-    );
-    const actions: string[] = [];
-    page.addEventListener('consent-change', (event) =>
-      actions.push((event as CustomEvent<{ action: string }>).detail.action),
-    );
+    const { frame, page, key, actions } = await hydratedPageWaitingForVendorRules();
     button(frame, 'accept-button').click();
     expect(readCookie('cookies_preferences', page), 'decided before the rules').to.equal(undefined);
     await fetch(`/test-endpoints/release-vendor-rules?key=${key}`);
@@ -163,18 +174,7 @@ describe('a banner rendered on the server', () => {
   it('takes a refusal asked through the page API before the store has the inventory, once it has', async () => {
     // A host's own "Refuse" button, clicked while the vendors' rules are on
     // their way: the refusal must stick, not be dropped.
-    const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
-    await release();
-    const page = frame.contentDocument!;
-    const banner = page.querySelector('cookie-banner')!;
-    await waitUntil(
-      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-      'the banner never hydrated',
-    );
-    const actions: string[] = [];
-    page.addEventListener('consent-change', (event) =>
-      actions.push((event as CustomEvent<{ action: string }>).detail.action),
-    );
+    const { frame, page, key, actions } = await hydratedPageWaitingForVendorRules();
     const { cookieConsent } = frame.contentWindow as unknown as {
       cookieConsent: {
         rejectAll(): unknown;
