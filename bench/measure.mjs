@@ -122,10 +122,12 @@ function sumFiles(files) {
  * Loads one variant and measures it.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin the bench server's origin
- * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', lang: string, inventory?: 'standard' | 'large', cpu: number }} variant
+ * @param {{ widget: string, lang: string, inventory?: 'standard' | 'large', cpu: number, firstFrameClick?: boolean }} variant
+ *   `firstFrameClick`: only whether a click on "accept all" in the first frame where the banner
+ *   is visible has written the decision cookie by the next frame.
  * @returns {Promise<object>} the measures of this run (see run.mjs for their names)
  */
-export async function measure(browser, origin, { widget, lang, inventory, cpu }) {
+export async function measure(browser, origin, { widget, lang, inventory, cpu, firstFrameClick }) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -133,7 +135,11 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu })
     await cdp.send('Performance.enable');
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const cookieName = DECISION_COOKIES[widget] ?? '';
-    await page.addInitScript(installProbe, { widget, cookieName });
+    await page.addInitScript(installProbe, {
+      widget,
+      cookieName,
+      clickInFirstFrame: firstFrameClick === true,
+    });
     const network = watchNetwork(page);
     const before = await readMetrics(cdp);
 
@@ -141,6 +147,25 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu })
       waitUntil: 'load',
       timeout: TIMEOUT_MS,
     });
+    if (firstFrameClick) {
+      await page.waitForFunction(
+        () => {
+          const click = window.__bench.firstFrameClick;
+          return click !== null && (!click.clickable || click.frames !== null);
+        },
+        null,
+        { polling: 50, timeout: TIMEOUT_MS },
+      );
+      const click = await page.evaluate(() => window.__bench.firstFrameClick);
+      return {
+        firstFrameClickable: click.clickable ? 1 : 0,
+        firstFrameClickFrames: click.clickable ? click.frames : null,
+        firstFrameClickHandled:
+          click.clickable && click.frames !== null && click.frames <= 1 ? 1 : 0,
+        firstFrameClickMs: click.clickable ? click.handled - click.at : null,
+        files: [],
+      };
+    }
     // An interval poll rather than Playwright's default one per frame: the probe already
     // watches every frame, a second watcher would only add script time to the measure.
     const shown =
@@ -156,9 +181,14 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu })
       files.map((file) => ({ ...file, end: file.end - probe.timeOrigin }));
     const loadFiles = sinceNavigation(await Promise.all(network.pending));
     const shipped = sumFiles(loadFiles);
+    // The host page's LCP: its own content's last candidate. Whether the page's LCP element
+    // was its own content at all (a banner larger than it would have taken its place).
+    const hostLcp = probe.lcp.filter((entry) => entry.host).at(-1);
     const result = {
       firstPaint: probe.paints['first-paint'] ?? null,
       firstContentfulPaint: probe.paints['first-contentful-paint'] ?? null,
+      hostLcp: hostLcp?.start ?? null,
+      lcpIsHost: probe.lcp.length && probe.lcp.at(-1).host ? 1 : 0,
       scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
       taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
       ...tasksAndShifts(probe),
