@@ -68,7 +68,14 @@ export function installProbe({ widget, cookieName, clickInFirstFrame = false }) 
     customise: () => document.querySelector('#tarteaucitronCloseAlert'),
     wired: () => true,
   };
-  const find = { ours, server: ours, vanilla, klaro, tarteaucitron }[widget];
+  // The page without any widget runs the same per-frame check, for a banner that never comes,
+  // until its first contentful paint: the probe's own cost is then the same on every page.
+  const none = {
+    banner: () => document.querySelector('cookie-banner')?.shadowRoot?.querySelector('*'),
+    accept: () => null,
+    wired: () => false,
+  };
+  const find = { ours, server: ours, vanilla, klaro, tarteaucitron, empty: none }[widget];
 
   const state = {
     widget,
@@ -146,9 +153,11 @@ export function installProbe({ widget, cookieName, clickInFirstFrame = false }) 
     if (state.buttonsReady === null && find.wired() && visible(accept) && !accept.disabled) {
       state.buttonsReady = now;
     }
-    if (state.bannerVisible === null || state.buttonsReady === null) {
-      requestAnimationFrame(pollBanner);
-    }
+    const waiting =
+      find === none
+        ? performance.getEntriesByName('first-contentful-paint').length === 0
+        : state.bannerVisible === null || state.buttonsReady === null;
+    if (waiting) requestAnimationFrame(pollBanner);
   };
   if (find) requestAnimationFrame(pollBanner);
 

@@ -235,10 +235,11 @@ try {
       const format = async (path, text, parser) =>
         prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
       writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
-      // The sections other scripts write stay: "Where the bytes go" (by hand, from
-      // scripts/size-breakdown.mjs) and "Where the time goes" (bench/profile.mjs).
+      // The sections written apart stay: "Where the bytes go" (by hand, from
+      // scripts/size-breakdown.mjs), "Where the time goes" (bench/profile.mjs) and what it
+      // showed (by hand).
       const previous = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
-      const kept = ['where-the-bytes-go', 'where-the-time-goes']
+      const kept = ['where-the-bytes-go', 'where-the-time-goes', 'what-the-profile-shows']
         .map((name) => new RegExp(`<!-- ${name}[\\s\\S]*<!-- /${name} -->`).exec(previous)?.[0])
         .filter(Boolean);
       const report = markdownReport(results) + kept.map((section) => `\n${section}\n`).join('');
