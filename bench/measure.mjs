@@ -29,10 +29,11 @@ export function brotliSize(body) {
 const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /**
- * Counts requests in flight and keeps every JS and CSS body, tagged with the phase it was
- * loaded in ('load' before any interaction, then whatever `phase` is set to).
+ * Counts requests in flight and keeps every JS and CSS body (unless `bodies` is false), tagged
+ * with the phase it was loaded in ('load' before any interaction, then whatever `phase` is set
+ * to).
  */
-function watchNetwork(page) {
+function watchNetwork(page, { bodies = true } = {}) {
   const network = { inFlight: 0, lastActivity: Date.now(), phase: 'load', pending: [] };
   const settled = () => {
     network.inFlight -= 1;
@@ -47,7 +48,7 @@ function watchNetwork(page) {
     settled();
     const type = request.resourceType();
     const phase = network.phase;
-    if (type !== 'script' && type !== 'stylesheet') return;
+    if (!bodies || (type !== 'script' && type !== 'stylesheet')) return;
     network.pending.push(
       request.response().then(async (response) => {
         const body = response ? await response.body() : Buffer.alloc(0);
@@ -140,7 +141,8 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu, f
       cookieName,
       clickInFirstFrame: firstFrameClick === true,
     });
-    const network = watchNetwork(page);
+    // A load that only clicks in the banner's first frame ends before its files are read.
+    const network = watchNetwork(page, { bodies: !firstFrameClick });
     const before = await readMetrics(cdp);
 
     await page.goto(origin + pagePath({ widget, lang, inventory }), {
