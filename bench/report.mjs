@@ -131,14 +131,19 @@ const COLUMNS = (langs) =>
   );
 
 /**
- * The host page's delay on `measure` with `widget` (its median minus the no-widget page's) in
- * `lang` at `cpu`, in ms.
+ * The host page's delay on `measure` with `widget` in `lang` at `cpu`, in ms: the median over
+ * the runs of its page's value minus the no-widget page's in the same run (loaded moments
+ * apart, both see the same load of the machine).
  */
 export function hostDelay(results, widget, lang, cpu, measure) {
   const inventory = widget === 'empty' ? undefined : 'standard';
-  const page = median(results, { widget, lang, inventory, cpu }, measure);
-  const baseline = median(results, { widget: 'empty', lang, cpu }, measure);
-  return page === undefined || baseline === undefined ? undefined : page - baseline;
+  const pages = results.samples[variantKey({ widget, lang, inventory, cpu })] ?? [];
+  const baselines = results.samples[variantKey({ widget: 'empty', lang, cpu })] ?? [];
+  const delays = pages.map((page, run) => {
+    const [own, baseline] = [page[measure], baselines[run]?.[measure]];
+    return typeof own === 'number' && typeof baseline === 'number' ? own - baseline : null;
+  });
+  return summarize(delays)?.median;
 }
 
 /** Every library side by side on the typical inventory, with the page without any widget. */
@@ -546,8 +551,8 @@ ${loadNote(machine)}${failures}
 
 ${targetsSection(results)}
 
-Delays are the host page's median minus the no-widget page's median, in the same
-language at the same CPU setting; ratios are ours ÷ another library's, on
+Delays are the median, over the runs, of the host page's time minus the no-widget
+page's in the same run, language and CPU setting; ratios are ours ÷ another library's, on
 medians; "met" means met in all four columns. A delay "≤ vanilla's" is met when
 ours is at most vanilla's, or at most zero when vanilla's is negative. The
 second table gives the ratios of the measures the targets name and of those that
@@ -598,7 +603,8 @@ ${pagesTable(results)}
 - **Host page's FCP and LCP.** The page's \`first-contentful-paint\` entry, and
   the last \`largest-contentful-paint\` candidate whose element is the page's own
   content (in its \`<header>\` or \`<main>\`), both read once the page has
-  settled. Its delay is its median minus the page without any widget's median.
+  settled. Its delay is the median, over the runs, of its time minus the time
+  of the page without any widget in the same run.
   The lead paragraph is the page's LCP element in every run where the row
   "LCP element is its own content" says so; a banner larger than it would
   take its place.

@@ -1,7 +1,8 @@
 // `npm run bench`: this library against vanilla-cookieconsent 3.1, Klaro 0.7 and tarteaucitron
 // 1.34, and a page without any widget, in Debian's Chromium.
 // Options: --runs N (default 9), --quick (3 runs, prints only unless --write),
-// --write (write the report even with --quick), --screenshots DIR (PNGs of every library's
+// --write (write the report even with --quick), --from-results (write the report again from
+// bench/results.json, without measuring), --screenshots DIR (PNGs of every library's
 // banner, and of the dialogs that list cookies, in French, then stop), --headed (a visible browser; needs a display,
 // e.g. `xvfb-run node bench/run.mjs --screenshots DIR --headed`).
 
@@ -48,6 +49,7 @@ function readOptions() {
       write: { type: 'boolean', default: false },
       screenshots: { type: 'string' },
       headed: { type: 'boolean', default: false },
+      'from-results': { type: 'boolean', default: false },
     },
   });
   const runs =
@@ -153,7 +155,32 @@ async function takeScreenshots(browser, origin, dir) {
   console.log(`Screenshots in ${dir}`);
 }
 
+/** Writes bench/results.json and docs/benchmarks.md from `results`. */
+async function writeReport(results) {
+  // Formatted as `npm run lint` wants them, so that the written files pass prettier --check.
+  const format = async (path, text, parser) =>
+    prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
+  writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
+  // The sections written apart stay: "Where the bytes go" (by hand, from
+  // scripts/size-breakdown.mjs), "Where the time goes" (bench/profile.mjs) and what it
+  // showed (by hand).
+  const previous = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
+  const kept = ['where-the-bytes-go', 'where-the-time-goes', 'what-the-profile-shows']
+    .map((name) => new RegExp(`<!-- ${name}[\\s\\S]*<!-- /${name} -->`).exec(previous)?.[0])
+    .filter(Boolean);
+  const report = markdownReport(results) + kept.map((section) => `\n${section}\n`).join('');
+  writeFileSync(REPORT_PATH, await format(REPORT_PATH, report, 'markdown'));
+  console.log(`Written: ${REPORT_PATH} and ${RESULTS_PATH}`);
+}
+
 const options = readOptions();
+if (options['from-results']) {
+  // The report again from the last run's samples, as this version of report.mjs writes it.
+  const results = JSON.parse(readFileSync(RESULTS_PATH, 'utf8'));
+  results.targets = evaluateTargets(results);
+  await writeReport(results);
+  process.exit(0);
+}
 if (!existsSync(join(DIST_DIR, 'cookie-consent.js'))) {
   console.error(
     'dist/cookie-consent.js is missing: run `npm run build` first (`npm run bench` does).',
@@ -230,22 +257,7 @@ try {
     console.log(resultSections(results));
     console.log(`\n### Targets\n\n${targetsSection(results)}\n`);
     if (failures.length) console.log(`${failures.length} page loads failed; see ${RESULTS_PATH}`);
-    if (options.write) {
-      // Formatted as `npm run lint` wants them, so that the written files pass prettier --check.
-      const format = async (path, text, parser) =>
-        prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
-      writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
-      // The sections written apart stay: "Where the bytes go" (by hand, from
-      // scripts/size-breakdown.mjs), "Where the time goes" (bench/profile.mjs) and what it
-      // showed (by hand).
-      const previous = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
-      const kept = ['where-the-bytes-go', 'where-the-time-goes', 'what-the-profile-shows']
-        .map((name) => new RegExp(`<!-- ${name}[\\s\\S]*<!-- /${name} -->`).exec(previous)?.[0])
-        .filter(Boolean);
-      const report = markdownReport(results) + kept.map((section) => `\n${section}\n`).join('');
-      writeFileSync(REPORT_PATH, await format(REPORT_PATH, report, 'markdown'));
-      console.log(`Written: ${REPORT_PATH} and ${RESULTS_PATH}`);
-    }
+    if (options.write) await writeReport(results);
   }
 } finally {
   await browser.close();
