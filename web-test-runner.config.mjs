@@ -337,6 +337,56 @@ ${banner}
 }
 
 /**
+ * A page that cannot paint before its script has run:
+ * `/test-endpoints/first-paint.html?key=…` has a stylesheet in its head,
+ * `/test-endpoints/held-style.css?key=…`, answered only once
+ * `/test-endpoints/release-style?key=…` was requested, which blocks its first
+ * frame; its library module is `async`, so it runs meanwhile. An inline script
+ * before it (a classic script after it would wait for it) records, in each of
+ * the page's frames, whether the banner was rendered.
+ */
+async function firstPaintPage(context, next) {
+  const key = String(context.query.key ?? '');
+  if (context.path === '/test-endpoints/release-style') {
+    held(`${key}:style`).release();
+    context.body = '';
+    return undefined;
+  }
+  if (context.path === '/test-endpoints/held-style.css') {
+    await held(`${key}:style`).released;
+    context.set('Cache-Control', 'no-store');
+    context.type = 'text/css';
+    context.body = 'main { color: #222; }\n';
+    return undefined;
+  }
+  if (context.path !== '/test-endpoints/first-paint.html') return next();
+  const inventory = JSON.stringify(SERVER_RENDERED_INVENTORY);
+  context.set('Cache-Control', 'no-store');
+  context.type = 'text/html';
+  context.body = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>A page that paints after its script ran</title>
+<script>
+  window.paintedFrames = [];
+  const record = () => {
+    const region = document.querySelector('cookie-banner')?.shadowRoot?.querySelector('[role="region"]');
+    window.paintedFrames.push({ banner: Boolean(region), defined: Boolean(customElements.get('cookie-banner')) });
+    if (!region && window.paintedFrames.length < 1000) requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
+</script>
+<link rel="stylesheet" href="/test-endpoints/held-style.css?key=${encodeURIComponent(key)}">
+<script type="module" async src="/src/cookie-consent.ts"></script>
+</head>
+<body>
+<main><h1>A page</h1><p>Its own text, which its first frame paints.</p></main>
+<cookie-banner><script type="application/json">${inventory}</script></cookie-banner>
+</body>
+</html>`;
+  return undefined;
+}
+
+/**
  * `executeServerCommand('forced-colors', { active })` emulates
  * `forced-colors: active` (Windows High Contrast) and answers whether it
  * could: Chromium can, through the DevTools protocol; Firefox ESR's WebDriver
@@ -409,6 +459,7 @@ export default {
     servedWithPolicy,
     recordedScript,
     serverRenderedPages,
+    firstPaintPage,
     // A sandboxed frame has an opaque origin: it loads the library's modules
     // only if the server allows any origin, as a CDN would.
     async (context, next) => {

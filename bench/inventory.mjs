@@ -5,14 +5,25 @@
 /** The two languages measured: French (a language chunk for ours) and English (built in). */
 export const LANGUAGES = ['fr', 'en'];
 
-/** The decision cookie each library writes, with their default names. */
+/** The libraries compared, each on the typical inventory. */
+export const LIBRARIES = ['vanilla', 'klaro', 'tarteaucitron', 'ours'];
+
+/**
+ * Those whose preferences list cookie by cookie, as ours do: the 1,000-cookie case is theirs.
+ * Klaro and tarteaucitron list services, with only their cookies' names.
+ */
+export const COOKIE_LIST_LIBRARIES = ['vanilla', 'ours'];
+
 /** The inventory of the page whose banner is rendered on the server: the typical one. */
 export const SERVER_RENDERED_INVENTORY = 'standard';
 
+/** The decision cookie each library writes, with their default names. */
 export const DECISION_COOKIES = {
   ours: 'cookies_preferences',
   server: 'cookies_preferences',
   vanilla: 'cc_cookie',
+  klaro: 'klaro',
+  tarteaucitron: 'tarteaucitron',
 };
 
 /**

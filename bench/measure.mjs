@@ -29,10 +29,11 @@ export function brotliSize(body) {
 const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /**
- * Counts requests in flight and keeps every JS and CSS body, tagged with the phase it was
- * loaded in ('load' before any interaction, then whatever `phase` is set to).
+ * Counts requests in flight and keeps every JS and CSS body (unless `bodies` is false), tagged
+ * with the phase it was loaded in ('load' before any interaction, then whatever `phase` is set
+ * to).
  */
-function watchNetwork(page) {
+function watchNetwork(page, { bodies = true } = {}) {
   const network = { inFlight: 0, lastActivity: Date.now(), phase: 'load', pending: [] };
   const settled = () => {
     network.inFlight -= 1;
@@ -47,7 +48,7 @@ function watchNetwork(page) {
     settled();
     const type = request.resourceType();
     const phase = network.phase;
-    if (type !== 'script' && type !== 'stylesheet') return;
+    if (!bodies || (type !== 'script' && type !== 'stylesheet')) return;
     network.pending.push(
       request.response().then(async (response) => {
         const body = response ? await response.body() : Buffer.alloc(0);
@@ -122,10 +123,12 @@ function sumFiles(files) {
  * Loads one variant and measures it.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin the bench server's origin
- * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', lang: string, inventory?: 'standard' | 'large', cpu: number }} variant
+ * @param {{ widget: string, lang: string, inventory?: 'standard' | 'large', cpu: number, firstFrameClick?: boolean }} variant
+ *   `firstFrameClick`: only whether a click on "accept all" in the first frame where the banner
+ *   is visible has written the decision cookie by the next frame.
  * @returns {Promise<object>} the measures of this run (see run.mjs for their names)
  */
-export async function measure(browser, origin, { widget, lang, inventory, cpu }) {
+export async function measure(browser, origin, { widget, lang, inventory, cpu, firstFrameClick }) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -133,14 +136,38 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu })
     await cdp.send('Performance.enable');
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const cookieName = DECISION_COOKIES[widget] ?? '';
-    await page.addInitScript(installProbe, { widget, cookieName });
-    const network = watchNetwork(page);
+    await page.addInitScript(installProbe, {
+      widget,
+      cookieName,
+      clickInFirstFrame: firstFrameClick === true,
+    });
+    // A load that only clicks in the banner's first frame ends before its files are read.
+    const network = watchNetwork(page, { bodies: !firstFrameClick });
     const before = await readMetrics(cdp);
 
     await page.goto(origin + pagePath({ widget, lang, inventory }), {
       waitUntil: 'load',
       timeout: TIMEOUT_MS,
     });
+    if (firstFrameClick) {
+      await page.waitForFunction(
+        () => {
+          const click = window.__bench.firstFrameClick;
+          return click !== null && (!click.clickable || click.frames !== null);
+        },
+        null,
+        { polling: 50, timeout: TIMEOUT_MS },
+      );
+      const click = await page.evaluate(() => window.__bench.firstFrameClick);
+      return {
+        firstFrameClickable: click.clickable ? 1 : 0,
+        firstFrameClickFrames: click.clickable ? click.frames : null,
+        firstFrameClickHandled:
+          click.clickable && click.frames !== null && click.frames <= 1 ? 1 : 0,
+        firstFrameClickMs: click.clickable ? click.handled - click.at : null,
+        files: [],
+      };
+    }
     // An interval poll rather than Playwright's default one per frame: the probe already
     // watches every frame, a second watcher would only add script time to the measure.
     const shown =
@@ -156,9 +183,14 @@ export async function measure(browser, origin, { widget, lang, inventory, cpu })
       files.map((file) => ({ ...file, end: file.end - probe.timeOrigin }));
     const loadFiles = sinceNavigation(await Promise.all(network.pending));
     const shipped = sumFiles(loadFiles);
+    // The host page's LCP: its own content's last candidate. Whether the page's LCP element
+    // was its own content at all (a banner larger than it would have taken its place).
+    const hostLcp = probe.lcp.filter((entry) => entry.host).at(-1);
     const result = {
       firstPaint: probe.paints['first-paint'] ?? null,
       firstContentfulPaint: probe.paints['first-contentful-paint'] ?? null,
+      hostLcp: hostLcp?.start ?? null,
+      lcpIsHost: probe.lcp.length && probe.lcp.at(-1).host ? 1 : 0,
       scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
       taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
       ...tasksAndShifts(probe),

@@ -5,6 +5,7 @@
 // that neither library needs a request the other does not.
 
 import { renderBanner } from 'cookie-consent-elements/server';
+import { klaroConfig, tarteaucitronScript } from './competitors.mjs';
 import { POLICY_HREF, vanillaConfig } from './inventory.mjs';
 
 /** Where the server exposes each library's files. */
@@ -12,13 +13,16 @@ export const OURS_SCRIPT = '/dist/cookie-consent.js';
 export const OURS_HYDRATE = '/dist/hydrate.js';
 export const OURS_LOCALES = '/dist/locales/';
 export const VANILLA_DIR = '/vendor/vanilla-cookieconsent/';
+export const KLARO_DIR = '/vendor/klaro/';
+export const TARTEAUCITRON_DIR = '/vendor/tarteaucitron/';
 
 const ARTICLE = {
   fr: {
     title: 'Page de démonstration',
     heading: 'Ouverture des données publiques',
+    lead: 'Chaque semaine, le portail publie de nouveaux jeux de données sur les transports, l’énergie, la santé et l’éducation, avec leur documentation, leur historique de versions et les contacts de leurs producteurs, pour que chacun puisse les comprendre, les vérifier et les réutiliser librement.',
     paragraphs: [
-      'Cette page ressemble à une page ordinaire d’un site : un titre, quelques paragraphes, un peu de navigation. Elle sert de décor commun aux deux bibliothèques mesurées.',
+      'Cette page ressemble à une page ordinaire d’un site : un titre, quelques paragraphes, un peu de navigation. Elle sert de décor commun aux bibliothèques mesurées.',
       'Les jeux de données sont publiés sous licence ouverte et mis à jour chaque semaine. Chacun peut les réutiliser, les croiser avec d’autres sources et en tirer des visualisations.',
       'Le portail propose une recherche plein texte, des filtres par thème et par producteur, et une API documentée pour automatiser les téléchargements.',
     ],
@@ -26,8 +30,9 @@ const ARTICLE = {
   en: {
     title: 'Demonstration page',
     heading: 'Opening public data',
+    lead: 'Every week, the portal publishes new datasets on transport, energy, health and education, with their documentation, their version history and the contacts of their publishers, so that anyone can understand them, check them and reuse them freely.',
     paragraphs: [
-      'This page looks like any ordinary page of a site: a heading, a few paragraphs, a little navigation. It is the common backdrop of the two libraries measured.',
+      'This page looks like any ordinary page of a site: a heading, a few paragraphs, a little navigation. It is the common backdrop of the libraries measured.',
       'The datasets are published under an open licence and updated every week. Anyone may reuse them, combine them with other sources and draw charts from them.',
       'The portal offers full-text search, filters by theme and by publisher, and a documented API to automate downloads.',
     ],
@@ -73,6 +78,25 @@ function widgetHead(widget, inventory, lang) {
       `CookieConsent.run(${config});</script>`,
     ].join('\n    ');
   }
+  if (widget === 'klaro') {
+    // Klaro's documented set-up: the configuration as the global `klaroConfig`, then its
+    // script (styles and translations included) deferred.
+    const config = scriptSafe(jsLiteral(klaroConfig(inventory)));
+    return [
+      `<script>var klaroConfig = ${config};</script>`,
+      `<script defer data-config="klaroConfig" src="${KLARO_DIR}klaro.js"></script>`,
+    ].join('\n    ');
+  }
+  if (widget === 'tarteaucitron') {
+    // tarteaucitron's documented set-up: its script in the head, then init() and the jobs. It
+    // loads its language, services and stylesheet from its folder, set here rather than guessed
+    // from the script's URL; the minified files, as it picks beside a minified script.
+    return [
+      `<script>var tarteaucitronForceCDN = '${TARTEAUCITRON_DIR}';</script>`,
+      `<script src="${TARTEAUCITRON_DIR}tarteaucitron.min.js"></script>`,
+      `<script>${scriptSafe(tarteaucitronScript(inventory, lang))}</script>`,
+    ].join('\n    ');
+  }
   return '';
 }
 
@@ -103,6 +127,7 @@ export function renderPage({ widget, lang, inventory }) {
       body { margin: 0; font: 1rem/1.5 system-ui, sans-serif; color: #1d1d1f; background: #fff; }
       header, main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
       nav a { margin-inline-end: 1rem; }
+      .lead { font-size: 1.5rem; line-height: 1.4; }
     </style>
     ${widgetHead(widget, inventory, lang)}
   </head>
@@ -110,6 +135,7 @@ export function renderPage({ widget, lang, inventory }) {
     <header><nav><a href="/">Accueil</a><a href="/data/">Données</a><a href="${POLICY_HREF}">Cookies</a></nav></header>
     <main>
       <h1>${article.heading}</h1>
+      <p class="lead">${article.lead}</p>
       ${article.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n      ')}
     </main>
     ${widgetBody(widget, inventory, lang)}

@@ -6,9 +6,11 @@
 
 /**
  * Installs the observers and the per-frame poll that timestamp what a visitor sees.
- * @param {{ widget: 'ours' | 'server' | 'vanilla' | 'empty', cookieName: string }} options
+ * @param {{ widget: string, cookieName: string, clickInFirstFrame?: boolean }} options
+ *   `clickInFirstFrame`: click "accept all" in the first frame where the banner is visible,
+ *   and record in which frame the decision cookie is there.
  */
-export function installProbe({ widget, cookieName }) {
+export function installProbe({ widget, cookieName, clickInFirstFrame = false }) {
   // Where each library puts its banner, buttons and dialog. Ours: the region in
   // <cookie-banner>'s shadow root and its documented parts; vanilla: its #cc-main markup, whose
   // buttons carry data-role (all, necessary, show).
@@ -51,8 +53,29 @@ export function installProbe({ widget, cookieName }) {
     disclosure: (category) => category.querySelector('button.pm__section-title'),
     categoryRows: (category) => [...category.querySelectorAll('tbody tr')],
   };
-  const find =
-    widget === 'ours' || widget === 'server' ? ours : widget === 'vanilla' ? vanilla : undefined;
+  // Klaro: its notice (a Preact render in #klaro); with `acceptAll`, its success button
+  // accepts every service. Its preferences list services, not cookies: no dialog measures.
+  const klaro = {
+    banner: () => document.querySelector('#klaro .cookie-notice:not(.cookie-notice-hidden)'),
+    accept: () => document.querySelector('#klaro .cookie-notice .cm-btn-success'),
+    customise: () => document.querySelector('#klaro .cookie-notice .cn-learn-more'),
+    wired: () => true,
+  };
+  // tarteaucitron: its bottom bar, whose buttons get their listeners right after insertion.
+  const tarteaucitron = {
+    banner: () => document.querySelector('#tarteaucitronAlertBig'),
+    accept: () => document.querySelector('#tarteaucitronPersonalize2'),
+    customise: () => document.querySelector('#tarteaucitronCloseAlert'),
+    wired: () => true,
+  };
+  // The page without any widget runs the same per-frame check, for a banner that never comes,
+  // until its first contentful paint: the probe's own cost is then the same on every page.
+  const none = {
+    banner: () => document.querySelector('cookie-banner')?.shadowRoot?.querySelector('*'),
+    accept: () => null,
+    wired: () => false,
+  };
+  const find = { ours, server: ours, vanilla, klaro, tarteaucitron, empty: none }[widget];
 
   const state = {
     widget,
@@ -64,6 +87,8 @@ export function installProbe({ widget, cookieName }) {
     unsupported: [],
     click: null,
     open: null,
+    lcp: [],
+    firstFrameClick: null,
   };
   window.__bench = state;
 
@@ -83,6 +108,16 @@ export function installProbe({ widget, cookieName }) {
   observe('layout-shift', (entry) => {
     if (!entry.hadRecentInput) state.shifts.push({ start: entry.startTime, value: entry.value });
   });
+
+  // Each largest-contentful-paint candidate, and whether its element is the page's own content
+  // (not the widget's): the host page's LCP is the last of those.
+  observe('largest-contentful-paint', (entry) =>
+    state.lcp.push({
+      start: entry.startTime,
+      size: entry.size,
+      host: entry.element?.closest('main, header') != null,
+    }),
+  );
 
   /** Laid out, inside the viewport, and neither `visibility: hidden` nor `opacity: 0` (itself or an ancestor). */
   const boxed = (element) => {
@@ -110,16 +145,45 @@ export function installProbe({ widget, cookieName }) {
     const now = performance.now();
     const banner = find.banner();
     if (state.bannerBuilt === null && boxed(banner)) state.bannerBuilt = now;
-    if (state.bannerVisible === null && visible(banner)) state.bannerVisible = now;
+    if (state.bannerVisible === null && visible(banner)) {
+      state.bannerVisible = now;
+      if (clickInFirstFrame) clickNow();
+    }
     const accept = find.accept();
     if (state.buttonsReady === null && find.wired() && visible(accept) && !accept.disabled) {
       state.buttonsReady = now;
     }
-    if (state.bannerVisible === null || state.buttonsReady === null) {
-      requestAnimationFrame(pollBanner);
-    }
+    const waiting =
+      find === none
+        ? performance.getEntriesByName('first-contentful-paint').length === 0
+        : state.bannerVisible === null || state.buttonsReady === null;
+    if (waiting) requestAnimationFrame(pollBanner);
   };
   if (find) requestAnimationFrame(pollBanner);
+
+  // "The buttons respond in the frame the banner appears in": a click on "accept all" in the
+  // first frame where the banner is visible, then one check per frame for the decision cookie.
+  // Handled by the next frame means the visitor's click in that frame took effect at once.
+  const clickNow = () => {
+    const accept = find.accept();
+    const click = {
+      at: performance.now(),
+      clickable: find.wired() && visible(accept) && !accept.disabled,
+      frames: null,
+    };
+    state.firstFrameClick = click;
+    if (!click.clickable) return;
+    accept.click();
+    let frames = 0;
+    const check = () => {
+      frames += 1;
+      if (hasDecisionCookie()) {
+        click.frames = frames;
+        click.handled = performance.now();
+      } else if (frames < 120) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  };
 
   // Click to cookie: the trusted click's own timestamp (when the input happened), then the
   // first moment the decision cookie is readable: at the end of the click's dispatch (the

@@ -1,7 +1,9 @@
-// `npm run bench`: this library against vanilla-cookieconsent 3.1 in Debian's Chromium.
-// Options: --runs N (default 15), --quick (3 runs, prints only unless --write),
-// --write (write the report even with --quick), --screenshots DIR (PNGs of both libraries'
-// banner and dialog in French, then stop), --headed (a visible browser; needs a display,
+// `npm run bench`: this library against vanilla-cookieconsent 3.1, Klaro 0.7 and tarteaucitron
+// 1.34, and a page without any widget, in Debian's Chromium.
+// Options: --runs N (default 9), --quick (3 runs, prints only unless --write),
+// --write (write the report even with --quick), --from-results (write the report again from
+// bench/results.json, without measuring), --screenshots DIR (PNGs of every library's
+// banner, and of the dialogs that list cookies, in French, then stop), --headed (a visible browser; needs a display,
 // e.g. `xvfb-run node bench/run.mjs --screenshots DIR --headed`).
 
 import { execFileSync } from 'node:child_process';
@@ -13,7 +15,13 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
-import { INVENTORIES, LANGUAGES, SERVER_RENDERED_INVENTORY } from './inventory.mjs';
+import {
+  COOKIE_LIST_LIBRARIES,
+  INVENTORIES,
+  LANGUAGES,
+  LIBRARIES,
+  SERVER_RENDERED_INVENTORY,
+} from './inventory.mjs';
 import { SETTLE_MS, brotliSize, measure } from './measure.mjs';
 import { installProbe } from './probe.mjs';
 import {
@@ -30,7 +38,7 @@ import { DIST_DIR, pagePath, startBenchServer } from './server.mjs';
 const REPO_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const REPORT_PATH = join(REPO_DIR, 'docs', 'benchmarks.md');
 const RESULTS_PATH = join(REPO_DIR, 'bench', 'results.json');
-const DEFAULT_RUNS = 15;
+const DEFAULT_RUNS = 9;
 const QUICK_RUNS = 3;
 
 function readOptions() {
@@ -41,6 +49,7 @@ function readOptions() {
       write: { type: 'boolean', default: false },
       screenshots: { type: 'string' },
       headed: { type: 'boolean', default: false },
+      'from-results': { type: 'boolean', default: false },
     },
   });
   const runs =
@@ -76,38 +85,50 @@ function machineFacts(browser) {
     node: process.version,
     ours: `${packageVersion('package.json')} (${commit})`,
     vanillaVersion: packageVersion('node_modules/vanilla-cookieconsent/package.json'),
+    klaroVersion: packageVersion('node_modules/klaro/package.json'),
+    tarteaucitronVersion: packageVersion('node_modules/tarteaucitronjs/package.json'),
     loadStart: loadavg().map((load) => load.toFixed(2)),
   };
 }
 
+/** `list` rotated left by `by` places: each run starts with another library. */
+const rotate = (list, by) => list.map((_item, index) => list[(index + by) % list.length]);
+
 /**
- * The page loads of run `run` (from 1), in order: for each language and CPU setting, ours and
- * vanilla's alternating with each inventory. The empty page, a first-paint baseline, is loaded
- * in one language per run, French and English in turn: two loads fewer per run keep the
- * default 15 runs near ten minutes on two cores.
+ * The page loads of run `run` (from 1), in order: for each language and CPU setting, the page
+ * without any widget, then each library on the typical inventory and ours rendered on the
+ * server, then ours and vanilla's on the 1,000-cookie inventory, each library starting in turn
+ * from one run to the next. Then, in one language per run (French and English in turn), one
+ * short load per library that clicks "accept all" in the banner's first visible frame.
  */
 function runPlan(run) {
   const plan = [];
+  const clickLang = LANGUAGES[(run - 1) % LANGUAGES.length];
   for (const lang of LANGUAGES) {
     for (const cpu of CPUS) {
-      if (lang === LANGUAGES[(run - 1) % LANGUAGES.length])
-        plan.push({ widget: 'empty', lang, cpu });
-      for (const inventory of Object.keys(INVENTORIES)) {
-        for (const widget of ['ours', 'vanilla']) plan.push({ widget, lang, inventory, cpu });
-        if (inventory === SERVER_RENDERED_INVENTORY) {
-          plan.push({ widget: 'server', lang, inventory, cpu });
-        }
+      plan.push({ widget: 'empty', lang, cpu });
+      for (const widget of rotate(LIBRARIES, run - 1)) {
+        plan.push({ widget, lang, inventory: 'standard', cpu });
+      }
+      plan.push({ widget: 'server', lang, inventory: SERVER_RENDERED_INVENTORY, cpu });
+      for (const widget of rotate(COOKIE_LIST_LIBRARIES, run - 1)) {
+        plan.push({ widget, lang, inventory: 'large', cpu });
+      }
+      if (lang !== clickLang) continue;
+      for (const widget of rotate(LIBRARIES, run - 1)) {
+        plan.push({ widget, lang, inventory: 'standard', cpu, firstFrameClick: true });
       }
     }
   }
   return plan;
 }
 
-/** Both libraries' banner and dialog, in French, as PNGs to look at. */
+/** Every library's banner, and the dialogs of those that list cookies, in French, as PNGs. */
 async function takeScreenshots(browser, origin, dir) {
   mkdirSync(dir, { recursive: true });
-  for (const widget of ['ours', 'vanilla']) {
+  for (const widget of LIBRARIES) {
     for (const inventory of Object.keys(INVENTORIES)) {
+      if (inventory !== 'standard' && !COOKIE_LIST_LIBRARIES.includes(widget)) continue;
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.addInitScript(installProbe, { widget, cookieName: '' });
@@ -115,6 +136,10 @@ async function takeScreenshots(browser, origin, dir) {
       await page.waitForFunction(() => globalThis.__bench.bannerVisible !== null);
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(dir, `${widget}-${inventory}-banner-fr.png`) });
+      if (!COOKIE_LIST_LIBRARIES.includes(widget)) {
+        await context.close();
+        continue;
+      }
       const expected = INVENTORIES[inventory]().categories.length;
       await page.evaluate((count) => globalThis.__benchOpenPreferences(count), expected);
       await page.waitForTimeout(600);
@@ -130,7 +155,32 @@ async function takeScreenshots(browser, origin, dir) {
   console.log(`Screenshots in ${dir}`);
 }
 
+/** Writes bench/results.json and docs/benchmarks.md from `results`. */
+async function writeReport(results) {
+  // Formatted as `npm run lint` wants them, so that the written files pass prettier --check.
+  const format = async (path, text, parser) =>
+    prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
+  writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
+  // The sections written apart stay: "Where the bytes go" (by hand, from
+  // scripts/size-breakdown.mjs), "Where the time goes" (bench/profile.mjs) and what it
+  // showed (by hand).
+  const previous = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
+  const kept = ['where-the-bytes-go', 'where-the-time-goes', 'what-the-profile-shows']
+    .map((name) => new RegExp(`<!-- ${name}[\\s\\S]*<!-- /${name} -->`).exec(previous)?.[0])
+    .filter(Boolean);
+  const report = markdownReport(results) + kept.map((section) => `\n${section}\n`).join('');
+  writeFileSync(REPORT_PATH, await format(REPORT_PATH, report, 'markdown'));
+  console.log(`Written: ${REPORT_PATH} and ${RESULTS_PATH}`);
+}
+
 const options = readOptions();
+if (options['from-results']) {
+  // The report again from the last run's samples, as this version of report.mjs writes it.
+  const results = JSON.parse(readFileSync(RESULTS_PATH, 'utf8'));
+  results.targets = evaluateTargets(results);
+  await writeReport(results);
+  process.exit(0);
+}
 if (!existsSync(join(DIST_DIR, 'cookie-consent.js'))) {
   console.error(
     'dist/cookie-consent.js is missing: run `npm run build` first (`npm run bench` does).',
@@ -155,7 +205,7 @@ try {
     const failures = [];
     // Two unrecorded loads first: the browser's and the OS's first-time costs (renderer
     // start, Chromium's own code caches) would otherwise land on the first run's numbers.
-    for (const widget of ['ours', 'vanilla']) {
+    for (const widget of LIBRARIES) {
       const warmUp = { widget, lang: LANGUAGES[0], inventory: 'standard', cpu: 1 };
       await measure(browser, origin, warmUp).catch(() => undefined);
     }
@@ -194,7 +244,7 @@ try {
       // The HTML carries the inventory (ours) or the configuration (vanilla): its size too.
       pages: Object.fromEntries(
         [...runPlan(1), ...runPlan(2)]
-          .filter((variant) => variant.cpu === CPUS[0])
+          .filter((variant) => variant.cpu === CPUS[0] && !variant.firstFrameClick)
           .map((variant) => {
             const { body } = servedFiles.get(pagePath(variant));
             return [variantKey(variant), { raw: body.length, brotli: brotliSize(body) }];
@@ -207,19 +257,7 @@ try {
     console.log(resultSections(results));
     console.log(`\n### Targets\n\n${targetsSection(results)}\n`);
     if (failures.length) console.log(`${failures.length} page loads failed; see ${RESULTS_PATH}`);
-    if (options.write) {
-      // Formatted as `npm run lint` wants them, so that the written files pass prettier --check.
-      const format = async (path, text, parser) =>
-        prettier.format(text, { ...(await prettier.resolveConfig(path)), parser });
-      writeFileSync(RESULTS_PATH, await format(RESULTS_PATH, JSON.stringify(results), 'json'));
-      // The hand-written "Where the bytes go" section (scripts/size-breakdown.mjs) stays.
-      const bytes = /<!-- where-the-bytes-go[\s\S]*<!-- \/where-the-bytes-go -->/.exec(
-        existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '',
-      );
-      const report = markdownReport(results) + (bytes ? `\n${bytes[0]}\n` : '');
-      writeFileSync(REPORT_PATH, await format(REPORT_PATH, report, 'markdown'));
-      console.log(`Written: ${REPORT_PATH} and ${RESULTS_PATH}`);
-    }
+    if (options.write) await writeReport(results);
   }
 } finally {
   await browser.close();

@@ -1,5 +1,6 @@
 // The benchmark's web server: Node's `http` on 127.0.0.1, serving the measured pages, our
-// build (dist/) and vanilla-cookieconsent's (node_modules/vanilla-cookieconsent/dist/). Every
+// build (dist/), vanilla-cookieconsent's and Klaro's (their packages' dist/) and
+// tarteaucitron's package folder (its script loads its language, services and styles from it). Every
 // file is read into memory when the server starts: the runs then get the same bytes even if
 // someone rebuilds dist/ meanwhile, and a disk read never shows up in a measure. Nothing is
 // compressed on the wire (compressed sizes are computed by the benchmark itself), nothing may
@@ -9,12 +10,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INVENTORIES, LANGUAGES, SERVER_RENDERED_INVENTORY } from './inventory.mjs';
-import { VANILLA_DIR, renderPage } from './pages.mjs';
+import {
+  COOKIE_LIST_LIBRARIES,
+  INVENTORIES,
+  LANGUAGES,
+  LIBRARIES,
+  SERVER_RENDERED_INVENTORY,
+} from './inventory.mjs';
+import { KLARO_DIR, TARTEAUCITRON_DIR, VANILLA_DIR, renderPage } from './pages.mjs';
 
 const REPO_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DIST_DIR = join(REPO_DIR, 'dist');
 export const VANILLA_DIST_DIR = join(REPO_DIR, 'node_modules', 'vanilla-cookieconsent', 'dist');
+const KLARO_DIST_DIR = join(REPO_DIR, 'node_modules', 'klaro', 'dist');
+const TARTEAUCITRON_PACKAGE_DIR = join(REPO_DIR, 'node_modules', 'tarteaucitronjs');
 
 const CONTENT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
@@ -61,7 +70,8 @@ function renderPages() {
     pages.set(pagePath({ widget: 'empty', lang }), html({ widget: 'empty', lang }));
     for (const [name, build] of Object.entries(INVENTORIES)) {
       const inventory = build();
-      for (const widget of ['ours', 'vanilla']) {
+      const widgets = name === 'standard' ? LIBRARIES : COOKIE_LIST_LIBRARIES;
+      for (const widget of widgets) {
         const variant = { widget, lang, inventory: name };
         pages.set(pagePath(variant), html({ widget, lang, inventory }));
       }
@@ -83,6 +93,8 @@ export async function startBenchServer() {
     ...renderPages(),
     ...readRoot(DIST_DIR, '/dist/'),
     ...readRoot(VANILLA_DIST_DIR, VANILLA_DIR),
+    ...readRoot(KLARO_DIST_DIR, KLARO_DIR),
+    ...readRoot(TARTEAUCITRON_PACKAGE_DIR, TARTEAUCITRON_DIR),
   ]);
   const server = createServer((req, res) => {
     // Only exact paths of the table above are served: no file system access per request.

@@ -5,6 +5,7 @@ import { ConsentElement } from '../consent-element.js';
 import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
+import { afterFirstPaint } from './after-first-paint.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 import { announceAcceptAll, announceRejectAll, DecisionStatus } from './decision-status.js';
 import { FocusNotObscured } from './focus-not-obscured.js';
@@ -138,11 +139,14 @@ export class CookieBanner extends ConsentElement {
   /**
    * A server-rendered banner keeps the server's markup, in the visitor's
    * language, until its texts are loaded: a first render in English would be
-   * the same template, adopted with the wrong words, then changed.
+   * the same template, adopted with the wrong words, then changed. Any other
+   * banner renders first once the page has painted its own content.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.serverRendered || this.language.ready) return super.scheduleUpdate();
-    return this.language.whenReady().then(() => super.scheduleUpdate());
+    const wait = this.serverRendered
+      ? !this.language.ready && this.language.whenReady()
+      : !isServer && !this.hasUpdated && afterFirstPaint();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
