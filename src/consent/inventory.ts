@@ -259,7 +259,7 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
   try {
     const problems = problemsOf(value);
     // The proof of consent writes the inventory as JSON: a cycle would fail it later.
-    if (problems.length === 0) JSON.stringify(value);
+    if (problems.length === 0) checkWritable(value, []);
     return problems;
   } catch (error) {
     let reason = 'it threw';
@@ -270,6 +270,28 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
     }
     return [{ path: '(inventory)', message: `cannot be read as JSON data (${reason})` }];
   }
+}
+
+/**
+ * Throws where the proof of consent could not write `value` as JSON (a
+ * cycle, a BigInt, a getter that throws), going over it as it does but
+ * without writing it: JSON.stringify spent a tenth of a second on 50,000
+ * cookies, and as long again collecting the text.
+ */
+function checkWritable(value: unknown, ancestors: object[]): void {
+  if (typeof value === 'bigint') throw new TypeError('BigInt');
+  if (typeof value !== 'object' || value === null) return;
+  if (ancestors.includes(value)) throw new TypeError('cycle');
+  ancestors.push(value);
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) checkWritable(value[index], ancestors);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (Object.prototype.hasOwnProperty.call(record, key)) checkWritable(record[key], ancestors);
+    }
+  }
+  ancestors.pop();
 }
 
 function problemsOf(value: unknown): InventoryProblem[] {
