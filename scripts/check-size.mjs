@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16200, goal: 11 * KIB },
-  site: { limit: 23906, goal: 16 * KIB },
+  banner: { limit: 16299, goal: 11 * KIB },
+  site: { limit: 24673, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 29977 },
+  everything: { limit: 30676 },
 };
 
 /**
