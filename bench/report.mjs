@@ -1,6 +1,8 @@
 // Turns the samples of every run into medians, ratios, targets and the Markdown report
 // (docs/benchmarks.md), whose tables are also what `npm run bench` prints.
 
+import { BIG_COOKIES, SMALL_COOKIES, bigInventoryTable } from './big-inventory.mjs';
+
 /** One frame at the 60 Hz that headless Chromium produces frames at. */
 export const FRAME_MS = 1000 / 60;
 
@@ -499,6 +501,20 @@ another run's.
 `;
 }
 
+/** Ours with 50,000 cookies (bench/big-inventory.mjs), when the run measured it. */
+function bigInventorySection(results) {
+  if (!results.bigInventory) return '';
+  return `## Big inventories
+
+Ours alone, with ${BIG_COOKIES.toLocaleString('en')} cookies, beside ${SMALL_COOKIES}: when the banner
+appears, and how \`<cookie-table>\` and the dialog show their rows (a hundred at a time, each
+group in a task of its own, shown as the visitor scrolls to them).
+
+${bigInventoryTable(results.bigInventory)}
+
+`;
+}
+
 /** The whole of docs/benchmarks.md. */
 export function markdownReport(results) {
   const { machine } = results;
@@ -562,7 +578,7 @@ explain them.
 
 ${resultSections(results)}
 
-## Files
+${bigInventorySection(results)}## Files
 
 The JS and CSS responses of each page, unthrottled; "loaded at" is when the
 response ended, in ms since navigation start (median of the runs).

@@ -22,6 +22,7 @@ import {
   LIBRARIES,
   SERVER_RENDERED_INVENTORY,
 } from './inventory.mjs';
+import { bigInventoryTable, measureBigInventory } from './big-inventory.mjs';
 import { SETTLE_MS, brotliSize, measure } from './measure.mjs';
 import { installProbe } from './probe.mjs';
 import {
@@ -253,8 +254,11 @@ try {
       samples,
     };
     results.targets = evaluateTargets(results);
+    // Ours alone: the others have no table to fill (bench/big-inventory.mjs).
+    results.bigInventory = await measureBigInventory(browser, { runs: options.quick ? 1 : 3 });
 
     console.log(resultSections(results));
+    console.log(`\n### Big inventories\n\n${bigInventoryTable(results.bigInventory)}\n`);
     console.log(`\n### Targets\n\n${targetsSection(results)}\n`);
     if (failures.length) console.log(`${failures.length} page loads failed; see ${RESULTS_PATH}`);
     if (options.write) await writeReport(results);

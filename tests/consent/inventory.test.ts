@@ -189,6 +189,21 @@ describe('hostile inventories', () => {
     expect(problems[0].message).to.match(/^cannot be read as JSON data \(TypeError/);
   });
 
+  it('reports what JSON cannot hold deep inside, in a cookie or a list', () => {
+    const bigint = sampleInventory() as unknown as { cookies: Record<string, unknown>[] };
+    bigint.cookies[1].meta = { sizes: [1, 2n] };
+    const cyclic = sampleInventory() as unknown as { cookies: Record<string, unknown>[] };
+    const list: unknown[] = [];
+    list.push({ list });
+    cyclic.cookies[2].meta = list;
+    for (const inventory of [bigint, cyclic]) {
+      const problems = findInventoryProblems(inventory);
+      expect(problems).to.have.length(1);
+      expect(problems[0].message).to.match(/^cannot be read as JSON data \(TypeError/);
+    }
+    expect(findInventoryProblems(sampleInventory()), 'the same without them').to.deep.equal([]);
+  });
+
   it('reports a Proxy whose getters throw, without throwing into the page', () => {
     const hostile = new Proxy(
       {},

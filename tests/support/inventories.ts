@@ -200,3 +200,24 @@ export function mediaInventory(revision: string | number = 1): CookieInventory {
     ],
   };
 }
+
+/**
+ * `count` cookies, `cookie_00000` onwards, the first half necessary and the
+ * second statistics, each with a provider, a service, a purpose, a duration
+ * and a party: an inventory as long as a test asks for, built, not stored.
+ */
+export function bigInventory(count: number): CookieInventory {
+  return {
+    revision: 1,
+    categories: [necessary(), { id: 'statistics', label: 'Statistics cookies' }],
+    cookies: Array.from({ length: count }, (_, n) => ({
+      name: `cookie_${String(n).padStart(5, '0')}`,
+      category: n < count / 2 ? 'necessary' : 'statistics',
+      provider: `Provider ${(n % 37) + 1}`,
+      service: { fr: `Service ${(n % 53) + 1}`, en: `Service ${(n % 53) + 1}` },
+      purpose: `Purpose ${n % 11}`,
+      duration: { months: (n % 12) + 1 },
+      party: n % 3 === 0 ? 'third' : 'first',
+    })),
+  };
+}

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
@@ -7,6 +8,30 @@ import { formatDuration } from '../format-duration.js';
 import { isolated, shownText, type ShownText } from '../isolated-text.js';
 import { ResizeController } from '../resize-controller.js';
 import { tableStyles } from './cookie-table.styles.js';
+import { ProgressiveGroups } from './progressive-groups.js';
+
+/**
+ * Rows per `<tbody>`: the first group is rendered with the table, the others
+ * one per task after it, and shown as the visitor scrolls to them, so that a
+ * table of 50,000 cookies shows its first rows at once and never blocks the
+ * page for long (progressive-groups.ts).
+ */
+const GROUP_ROWS = 100;
+
+/** The cookies that `shows` keeps, in groups of `GROUP_ROWS`. */
+function groupRows(
+  cookies: readonly CookieInfo[],
+  shows: (cookie: CookieInfo) => boolean,
+): CookieInfo[][] {
+  const groups: CookieInfo[][] = [];
+  for (const cookie of cookies) {
+    if (!shows(cookie)) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.length < GROUP_ROWS) last.push(cookie);
+    else groups.push([cookie]);
+  }
+  return groups;
+}
 
 /**
  * The cookie inventory as a data table: one row per cookie, with the columns
@@ -68,6 +93,14 @@ export class CookieTable extends ConsentElement {
 
   private reportedMissingCategory?: { categoryId: string; inventory: CookieInventory };
 
+  /** The table's rows, in groups of `GROUP_ROWS`, and what they were taken from. */
+  private rowGroups: CookieInfo[][] = [];
+  private listed?: { inventory?: CookieInventory; category?: string; vendor?: string };
+  private readonly progress: ProgressiveGroups = new ProgressiveGroups(
+    this,
+    () => this.renderRoot.querySelector('table')?.tBodies[this.progress.shown - 1],
+  );
+
   constructor() {
     super();
     // The host (the box) and the table (its content) can each make it
@@ -87,6 +120,23 @@ export class CookieTable extends ConsentElement {
     if (inventory && categoryId && !inventory.categories.some(({ id }) => id === categoryId)) {
       this.reportMissingCategory(categoryId, inventory);
     }
+    // A decision or a language changes no row: the groups stay, and so do their rows.
+    const { listed, vendor } = this;
+    if (
+      !listed ||
+      listed.inventory !== inventory ||
+      listed.category !== categoryId ||
+      listed.vendor !== vendor
+    ) {
+      this.listed = { inventory, category: categoryId, vendor };
+      this.rowGroups = groupRows(
+        inventory?.cookies ?? [],
+        (cookie) =>
+          (!categoryId || cookie.category === categoryId) &&
+          (vendor === undefined || (cookie.vendor ?? '') === vendor),
+      );
+      this.progress.restart(this.rowGroups.length);
+    }
   }
 
   override render() {
@@ -97,12 +147,15 @@ export class CookieTable extends ConsentElement {
       : undefined;
     // Reported by willUpdate.
     if (this.category && !category) return nothing;
-    const { vendor } = this;
-    const cookies = (inventory.cookies ?? []).filter(
-      (cookie) =>
-        (!this.category || cookie.category === this.category) &&
-        (vendor === undefined || (cookie.vendor ?? '') === vendor),
-    );
+    // What a row shows besides its cookie: a group whose cookies and these
+    // are unchanged is left as it is, however often the table renders.
+    const rowOptions = [
+      this.showDuration,
+      this.showParty,
+      this.showStorage,
+      getUiLocale(),
+      this.language.textPreferences.join(),
+    ];
     const caption: ShownText =
       this.caption !== undefined
         ? { text: this.caption }
@@ -129,13 +182,20 @@ export class CookieTable extends ConsentElement {
               ${this.headers().map((header) => html`<th part="header" scope="col">${header}</th>`)}
             </tr>
           </thead>
-          <tbody>
-            ${cookies.map((cookie) => this.renderRow(cookie))}
-          </tbody>
+          ${this.rowGroups.slice(0, this.progress.built).map((group, index) => {
+            const hidden = index >= this.progress.shown;
+            return guard(
+              [group, hidden, ...rowOptions],
+              () =>
+                html`<tbody ?hidden=${hidden}>
+                  ${group.map((cookie) => this.renderRow(cookie))}
+                </tbody>`,
+            );
+          })}
         </table>
       </div>
       ${
-        cookies.length === 0
+        this.rowGroups.length === 0
           ? html`<p part="empty">
               ${msg('No cookie is listed here.', {
                 id: 'table.empty',
