@@ -108,38 +108,44 @@ function isTextMap(value: Record<string, unknown>): boolean {
   return true;
 }
 
-export function checkText(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  required = false,
-): void {
+/** A problem's path, or what writes it: paths are built only for problems, on large inventories. */
+type Path = string | (() => string);
+
+const pathOf = (path: Path): string => (typeof path === 'string' ? path : path());
+
+export function checkText(value: unknown, path: Path, problems: Problems, required = false): void {
   if (value === undefined) {
-    if (required) problems.push({ path, message: 'is required' });
+    if (required) problems.push({ path: pathOf(path), message: 'is required' });
     return;
   }
   if (typeof value === 'string') return;
   if (isRecord(value) && isTextMap(value)) {
     if (required && Object.keys(value).length === 0) {
-      problems.push({ path, message: 'has no text in any language' });
+      problems.push({ path: pathOf(path), message: 'has no text in any language' });
     }
     return;
   }
-  problems.push({ path, message: 'must be a string or an object from locale code to string' });
+  problems.push({
+    path: pathOf(path),
+    message: 'must be a string or an object from locale code to string',
+  });
 }
 
-function checkDuration(value: unknown, path: string, problems: Problems): void {
+function checkDuration(value: unknown, path: Path, problems: Problems): void {
   if (typeof value === 'string' || value === undefined) return;
   if (isRecord(value) && DURATION_UNITS.some((unit) => unit in value)) {
     for (const unit in value) {
       const amount = value[unit];
       if (!DURATION_UNITS.includes(unit as DurationUnit)) {
         problems.push({
-          path: `${path}.${unit}`,
+          path: `${pathOf(path)}.${unit}`,
           message: `is not one of ${DURATION_UNITS.join(', ')}`,
         });
       } else if (typeof amount !== 'number' || !(amount >= 0) || !Number.isFinite(amount)) {
-        problems.push({ path: `${path}.${unit}`, message: 'must be a number of 0 or more' });
+        problems.push({
+          path: `${pathOf(path)}.${unit}`,
+          message: 'must be a number of 0 or more',
+        });
       }
     }
     return;
@@ -229,11 +235,11 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     for (const field of TEXT_FIELDS) {
       const text = cookie[field];
       if (text !== undefined && typeof text !== 'string')
-        checkText(text, `${path()}.${field}`, problems);
+        checkText(text, () => `${path()}.${field}`, problems);
     }
     const duration = cookie.duration;
     if (duration !== undefined && typeof duration !== 'string') {
-      checkDuration(duration, `${path()}.duration`, problems);
+      checkDuration(duration, () => `${path()}.duration`, problems);
     }
     if (party !== undefined && !PARTIES.includes(party as Party)) {
       problems.push({
