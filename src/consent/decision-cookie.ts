@@ -63,7 +63,7 @@ export function parseDecision(raw: string | undefined): DecisionRecord | undefin
     id,
   };
   // Read by the vendors' rules, which count a malformed one as no decision.
-  if (value.vendors !== undefined) record.vendors = value.vendors as DecisionRecord['vendors'];
+  if (value.vendors !== undefined) record.vendors = value.vendors;
   if (value.gpc === true) record.gpc = true;
   return record;
 }

@@ -35,7 +35,7 @@ import {
   type CookieStorage,
   type InventoryProblem,
 } from './inventory.js';
-import { coveredByGpc, honoursGpc, vendorsOf } from './vendors.js';
+import { coveredByGpc, honoursGpc, vendorOf, vendorsOf } from './vendors.js';
 import { isUiLocaleSettled } from '../i18n/localize.js';
 import { isSafeHref } from './safe-href.js';
 
@@ -253,7 +253,7 @@ export const vendorRules: ConsentRules = {
 
   /** A required category's vendors always may; a vendor otherwise as chosen, a category when all its vendors are. */
   isGranted(inventory, choices, id) {
-    const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
+    const vendor = vendorOf(inventory, id);
     if (isRequired(inventory, vendor?.category ?? id)) return true;
     return (vendor ? choices?.vendors[id] : choices?.categories[id]) === true;
   },

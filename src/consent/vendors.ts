@@ -25,6 +25,14 @@ export function grantVendor(
   );
 }
 
+/** The vendor `id` of `inventory`, if it declares one. */
+export function vendorOf(
+  inventory: CookieInventory | undefined,
+  id: string,
+): CookieVendor | undefined {
+  return inventory?.vendors?.find((vendor) => vendor.id === id);
+}
+
 /** The vendors of `categoryId`, in inventory order. */
 export function vendorsOf(inventory: CookieInventory, categoryId: string): CookieVendor[] {
   return (inventory.vendors ?? []).filter((vendor) => vendor.category === categoryId);
@@ -35,7 +43,7 @@ export function vendorsOf(inventory: CookieInventory, categoryId: string): Cooki
  * its category's flag covers too).
  */
 export function coveredByGpc(inventory: CookieInventory, id: string): boolean {
-  const vendor = inventory.vendors?.find((candidate) => candidate.id === id);
+  const vendor = vendorOf(inventory, id);
   if (vendor?.gpc) return true;
   const categoryId = vendor?.category ?? id;
   return inventory.categories.some((category) => category.id === categoryId && category.gpc);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { isSafeHref } from '../../consent/safe-href.js';
-import { grantVendor } from '../../consent/vendors.js';
+import { grantVendor, vendorOf } from '../../consent/vendors.js';
 import { msg, str } from '../../i18n/localize.js';
 import { announce, DecisionStatus } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
@@ -243,10 +243,6 @@ export class CookieEmbed extends ConsentElement {
 function safePolicyHref(vendor: CookieVendor | undefined): string | undefined {
   const href = vendor?.policyHref;
   return typeof href === 'string' && isSafeHref(href) ? href : undefined;
-}
-
-function vendorOf(inventory: CookieInventory | undefined, id: string): CookieVendor | undefined {
-  return inventory?.vendors?.find((vendor) => vendor.id === id);
 }
 
 declare global {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
+import { vendorOf } from '../../consent/vendors.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
 import { formatDuration } from '../format-duration.js';
@@ -252,7 +253,7 @@ export class CookieTable extends ConsentElement {
    * items, else the category's, else one for the whole site.
    */
   private inventoryCaption(inventory: CookieInventory, category?: CookieCategory): ShownText {
-    const vendor = this.vendor && inventory.vendors?.find((item) => item.id === this.vendor);
+    const vendor = this.vendor ? vendorOf(inventory, this.vendor) : undefined;
     if (vendor) return shownText(this.text(vendor.label), vendor.id);
     if (category) return shownText(this.text(category.label), category.id);
     return {
