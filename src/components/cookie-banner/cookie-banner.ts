@@ -7,7 +7,7 @@ import { restorePageFocus, trackPageFocus } from '../page-focus.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
 import { afterFirstPaint } from './after-first-paint.js';
 import { bannerStyles } from './cookie-banner.styles.js';
-import { announceAcceptAll, announceRejectAll, DecisionStatus } from './decision-status.js';
+import { acceptOrRejectText, DecisionStatus } from './decision-status.js';
 import { FocusNotObscured } from './focus-not-obscured.js';
 
 /**
@@ -86,7 +86,7 @@ export class CookieBanner extends ConsentElement {
   /** A CSRF token posted with that form, as Django's `csrfmiddlewaretoken` field. */
   csrfToken?: string;
 
-  private readonly status = new DecisionStatus(this);
+  private readonly status = new DecisionStatus(this, acceptOrRejectText);
 
   /**
    * Whether the banner asks the visitor now: an inventory, and no valid
@@ -118,12 +118,6 @@ export class CookieBanner extends ConsentElement {
 
   constructor() {
     super();
-    // The banner's own decisions only: the store dispatches them on it.
-    this.addEventListener('consent-change', ({ target, detail: { action } }) => {
-      if (target !== this) return;
-      if (action === 'accept-all') announceAcceptAll();
-      else if (action === 'reject-all') announceRejectAll();
-    });
     new FocusNotObscured(
       this,
       () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
@@ -284,7 +278,7 @@ export class CookieBanner extends ConsentElement {
 
   // A click on the server's banner before the store has its inventory (its
   // vendors' rules may still be on their way) is kept by the store, which
-  // takes it then: the decision is announced when its event comes.
+  // takes it then: the status announces it when its event comes.
   private acceptAll(): void {
     this.store.acceptAll(this);
   }

@@ -4,7 +4,7 @@ import type { CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { grantVendor, vendorOf } from '../../consent/vendors.js';
 import { msg, str } from '../../i18n/localize.js';
-import { announce, DecisionStatus } from '../cookie-banner/decision-status.js';
+import { DecisionStatus } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
 import { shownText, withIsolatedText, type ShownText } from '../isolated-text.js';
 import { openPreferencesOrGo } from '../preferences-opener.js';
@@ -98,7 +98,12 @@ export class CookieEmbed extends ConsentElement {
   private focusLeaving = false;
   private reportedUnknownVendor?: { vendorId: string; inventory: CookieInventory };
   private readonly content = new EmbeddedContentController(this, () => this.granted);
-  private readonly status = new DecisionStatus(this);
+  private readonly status = new DecisionStatus(this, (action) => {
+    const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
+    return action === 'grant' && vendor
+      ? allowedText(shownText(this.text(vendor.label), vendor.id).text)
+      : undefined;
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The inventory reaches the store here first: the decision is read after.
@@ -202,9 +207,7 @@ export class CookieEmbed extends ConsentElement {
 
   private allow(): void {
     const vendor = vendorOf(this.shownInventory, this.vendor ?? '');
-    if (vendor && grantVendor(this.store, vendor.id, this)) {
-      announce(allowedText(shownText(this.text(vendor.label), vendor.id).text));
-    }
+    if (vendor) grantVendor(this.store, vendor.id, this);
   }
 
   private managePreferences(event: MouseEvent): void {

@@ -5,12 +5,7 @@ import { globalPrivacyControl } from '../../consent/choices.js';
 import { coveredByGpc, honoursGpc, vendorsOf } from '../../consent/vendors.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
-import {
-  announce,
-  announceAcceptAll,
-  announceRejectAll,
-  DecisionStatus,
-} from '../cookie-banner/decision-status.js';
+import { acceptOrRejectText, DecisionStatus } from '../cookie-banner/decision-status.js';
 import { ConsentElement } from '../consent-element.js';
 import { acceptAllLabel, rejectAllLabel } from '../decision-labels.js';
 import { isolated, shownText, withIsolatedText, type ShownText } from '../isolated-text.js';
@@ -129,7 +124,14 @@ export class CookiePreferences extends ConsentElement {
     return this.renderRoot?.querySelector('dialog') ?? null;
   }
   private opener?: HTMLElement | null;
-  private readonly status = new DecisionStatus(this);
+  private readonly status = new DecisionStatus(this, (action) =>
+    action === 'save'
+      ? msg('Your choices have been saved.', {
+          id: 'preferences.saved',
+          desc: 'Announced to screen readers after saving the choices',
+        })
+      : acceptOrRejectText(action),
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -509,24 +511,17 @@ export class CookiePreferences extends ConsentElement {
   }
 
   private acceptAll(): void {
-    if (this.store.acceptAll(this)) announceAcceptAll();
+    this.store.acceptAll(this);
     this.hide();
   }
 
   private rejectAll(): void {
-    if (this.store.rejectAll(this)) announceRejectAll();
+    this.store.rejectAll(this);
     this.hide();
   }
 
   private save(): void {
-    if (this.store.save(this.draft, this)) {
-      announce(
-        msg('Your choices have been saved.', {
-          id: 'preferences.saved',
-          desc: 'Announced to screen readers after saving the choices',
-        }),
-      );
-    }
+    this.store.save(this.draft, this);
     this.hide();
   }
 
