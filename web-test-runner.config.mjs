@@ -96,14 +96,17 @@ async function proofEndpoint(context, next) {
 
 /**
  * Network faults on demand: `/faulty/<path>` serves `<path>`, except the lazy
- * elements' modules (`*.define.*`) and the vendors' rules, which answer 503, as a chunk gone after a
- * deploy would. URLs of their own, so that no engine's cache hands this copy
+ * elements' modules (`*.define.*`), the vendors' rules and the words of the
+ * inventory's problems, which answer 503, as a chunk gone after a deploy
+ * would. URLs of their own, so that no engine's cache hands this copy
  * of the library the modules another test file loaded, or another file the
  * failures of this one.
  */
 async function faultyCopy(context, next) {
   if (!context.path.startsWith('/faulty/')) return next();
-  if (context.path.includes('.define.') || context.path.includes('vendor-rules')) {
+  if (
+    ['.define.', 'vendor-rules', 'inventory-problems'].some((part) => context.path.includes(part))
+  ) {
     context.status = 503;
     context.body = '';
     return undefined;

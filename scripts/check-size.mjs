@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16365, goal: 11 * KIB },
-  site: { limit: 24798, goal: 16 * KIB },
+  banner: { limit: 16240, goal: 11 * KIB },
+  site: { limit: 24675, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 30938 },
+  everything: { limit: 31412 },
 };
 
 /**
@@ -66,6 +66,10 @@ const PARTS = [
   [
     "the banner's Global Privacy Control note, when the browser sends the signal",
     { chunk: 'components/gpc-note.ts' },
+  ],
+  [
+    "the words of an invalid inventory's console report",
+    { chunk: 'consent/inventory-problems.ts' },
   ],
   [
     'the script gate, on a page with scripts waiting for consent',

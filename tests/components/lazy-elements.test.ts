@@ -39,6 +39,8 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     // Nor the rules of vendors, storage and Global Privacy Control, for an inventory without any.
     expect(loadedModules('vendor-rules')).to.deep.equal([]);
     expect(loadedModules('gpc-note')).to.deep.equal([]);
+    // Nor the words of the inventory's problems, for a valid inventory.
+    expect(loadedModules('inventory-problems')).to.deep.equal([]);
   });
 
   it('fetches the rules of vendors for an inventory with vendors, and asks only once they are there', async () => {
@@ -98,6 +100,7 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
       await banner.updateComplete;
       expect(String(errors[0][0])).to.include('vendors[2].category: "x" is not a category');
       expect(String(errors[0][0])).to.include('"media" is already the id of a category');
+      expect(loadedModules('inventory-problems'), 'its words were fetched').to.have.length(1);
       expect(part(banner, 'accept-button')).to.equal(null);
     } finally {
       console.error = original;
