@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16240, goal: 11 * KIB },
-  site: { limit: 24675, goal: 16 * KIB },
+  banner: { limit: 15916, goal: 11 * KIB },
+  site: { limit: 24602, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 31412 },
+  everything: { limit: 31848 },
 };
 
 /**
@@ -43,6 +43,10 @@ const BUDGETS = {
 const PARTS = [
   ['`cookie-consent.js`: the banner, Lit, the consent core', { entry: true }],
   ["the banner's texts in one language, e.g. `locales/fr.js`", { file: LANGUAGE }],
+  [
+    'the room kept for focus at the end of the page, once the banner shows',
+    { chunk: 'components/cookie-banner/focus-not-obscured.ts' },
+  ],
   [
     'the preferences dialog (with the table), when it is opened',
     { chunk: 'components/cookie-preferences/cookie-preferences.define.ts' },

@@ -8,12 +8,38 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
 import type { CookieBanner, CookieEmbed, CookiePreferences, CookieTable } from '../../src/index.js';
 import { uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision } from '../support/decision.js';
 import { expectSame, part, visibleText } from '../support/dom.js';
 import { mediaInventory, testInventory } from '../support/inventories.js';
 import { loadedModules, usePageDefaults } from '../support/page.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
+
+  it('fetches the focus guard only once a banner shows, not for a visitor who has decided', async () => {
+    const decided = uniqueCookieName();
+    setStoredDecision(decided);
+    const hidden = await fixture<CookieBanner>(
+      html`<cookie-banner cookie-name=${decided} .inventory=${testInventory(1)}></cookie-banner>`,
+    );
+    await hidden.updateComplete;
+    expectSame(part(hidden, 'base'), null, 'the banner region');
+    expect(loadedModules('focus-not-obscured')).to.deep.equal([]);
+    const banner = await fixture<CookieBanner>(
+      html`<cookie-banner
+        cookie-name=${uniqueCookieName()}
+        .inventory=${testInventory()}
+      ></cookie-banner>`,
+    );
+    const root = document.documentElement;
+    await waitUntil(
+      () => parseFloat(root.style.getPropertyValue('scroll-padding-bottom')) > 0,
+      'room is kept for the banner',
+      { timeout: 5000 },
+    );
+    expect(part(banner, 'base')).to.exist;
+    expect(loadedModules('focus-not-obscured')).to.have.length(1);
+  });
 
   it('defines only <cookie-banner> on a page that uses neither the dialog, the table, an embed nor gated scripts', async () => {
     const banner = await fixture<CookieBanner>(

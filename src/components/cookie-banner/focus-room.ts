@@ -1,0 +1,27 @@
+import type { ReactiveElement } from 'lit';
+import type { Edge } from './focus-not-obscured.js';
+
+/**
+ * Keeps focus clear of the banner (FocusNotObscured, focus-not-obscured.ts,
+ * and the ResizeObserver it uses), fetched when the banner first shows: a
+ * first banner does not wait for it, and a page whose visitor has decided
+ * never fetches it. The room follows a moment after the banner appears,
+ * before a visitor could tab behind it.
+ */
+export function keepFocusClear(
+  host: ReactiveElement,
+  region: () => HTMLElement | null,
+  position: () => Edge,
+): void {
+  let asked = false;
+  host.addController({
+    hostUpdated() {
+      if (asked || !region()) return;
+      asked = true;
+      void import('./focus-not-obscured.js').then(
+        ({ FocusNotObscured }) => new FocusNotObscured(host, region, position),
+        (error: unknown) => console.error('cookie consent: could not load the focus guard', error),
+      );
+    },
+  });
+}
