@@ -96,23 +96,31 @@ async function proofEndpoint(context, next) {
 
 /**
  * Network faults on demand: `/faulty/<path>` serves `<path>`, except the lazy
- * elements' modules (`*.define.*`) and the vendors' rules, which answer 503, as a chunk gone after a
- * deploy would. URLs of their own, so that no engine's cache hands this copy
+ * elements' modules (`*.define.*`), the vendors' rules and the words of the
+ * inventory's problems, which answer 503, as a chunk gone after a deploy
+ * would; `/faulty-focus/<path>` fails the banner's focus guard only (every
+ * banner shown fetches it: apart, so that the tests of the others see their
+ * failures alone). URLs of their own, so that no engine's cache hands a copy
  * of the library the modules another test file loaded, or another file the
  * failures of this one.
  */
+const FAULTS = {
+  '/faulty/': ['.define.', 'vendor-rules', 'inventory-problems'],
+  '/faulty-focus/': ['focus-not-obscured'],
+};
 async function faultyCopy(context, next) {
-  if (!context.path.startsWith('/faulty/')) return next();
-  if (context.path.includes('.define.') || context.path.includes('vendor-rules')) {
+  const prefix = Object.keys(FAULTS).find((start) => context.path.startsWith(start));
+  if (!prefix) return next();
+  if (FAULTS[prefix].some((part) => context.path.includes(part))) {
     context.status = 503;
     context.body = '';
     return undefined;
   }
-  const url = context.url.slice('/faulty'.length);
+  const url = context.url.slice(prefix.length - 1);
   // Only the library is copied. Lit and the other packages redirect to their own
   // URLs, which their imports then resolve against, so that the page keeps one
   // Lit (two print "Multiple versions of Lit loaded").
-  if (!context.path.startsWith('/faulty/src/')) {
+  if (!context.path.startsWith(`${prefix}src/`)) {
     context.redirect(url);
     return undefined;
   }

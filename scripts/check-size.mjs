@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16365, goal: 11 * KIB },
-  site: { limit: 24798, goal: 16 * KIB },
+  banner: { limit: 15917, goal: 11 * KIB },
+  site: { limit: 24617, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 30938 },
+  everything: { limit: 31873 },
 };
 
 /**
@@ -43,6 +43,10 @@ const BUDGETS = {
 const PARTS = [
   ['`cookie-consent.js`: the banner, Lit, the consent core', { entry: true }],
   ["the banner's texts in one language, e.g. `locales/fr.js`", { file: LANGUAGE }],
+  [
+    'the room kept for focus at the end of the page, once the banner shows',
+    { chunk: 'components/cookie-banner/focus-not-obscured.ts' },
+  ],
   [
     'the preferences dialog (with the table), when it is opened',
     { chunk: 'components/cookie-preferences/cookie-preferences.define.ts' },
@@ -66,6 +70,10 @@ const PARTS = [
   [
     "the banner's Global Privacy Control note, when the browser sends the signal",
     { chunk: 'components/gpc-note.ts' },
+  ],
+  [
+    "the words of an invalid inventory's console report",
+    { chunk: 'consent/inventory-problems.ts' },
   ],
   [
     'the script gate, on a page with scripts waiting for consent',

@@ -21,6 +21,7 @@ export * from './public-api.js';
 // Its declaration types `window.cookieConsent` for every importer.
 export type { CookieConsentPageApi } from './page-api.js';
 export { CookieEmbed, CookiePreferences, CookieTable };
+export { findInventoryProblems } from './consent/inventory-problems.js';
 
 // All four elements at once, so all their texts in the visitor's language.
 useDetailTexts();

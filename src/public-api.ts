@@ -18,7 +18,6 @@ export type {
   LocalizedText,
   Party,
 } from './consent/inventory.js';
-export { findInventoryProblems } from './consent/inventory.js';
 export type { ConsentModeState, ConsentModeType } from './consent/google-consent-types.js';
 export { normalizeLanguageCode, supportedLanguageVariant } from './consent/language.js';
 export { uiLocales } from './i18n/localize.js';

@@ -4,6 +4,7 @@
  * cookie list.
  */
 import type { ConsentModeType } from './google-consent-types.js';
+import type { ProblemCode } from './inventory-problems.js';
 
 /** A text shown to visitors: one string, or one string per locale code. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
@@ -83,7 +84,14 @@ export interface InventoryProblem {
   message: string;
 }
 
-type Problems = InventoryProblem[];
+/**
+ * A problem as the checks find it: its path, what is wrong (a key of
+ * inventory-problems.ts's messages) and the values its message names. The
+ * words are in that module, fetched only for an inventory that has a problem.
+ */
+export type Finding = [path: string, code: ProblemCode, ...values: string[]];
+
+type Problems = Finding[];
 
 /**
  * The checks of vendors, storage and Global Privacy Control flags, which live
@@ -115,20 +123,17 @@ const pathOf = (path: Path): string => (typeof path === 'string' ? path : path()
 
 export function checkText(value: unknown, path: Path, problems: Problems, required = false): void {
   if (value === undefined) {
-    if (required) problems.push({ path: pathOf(path), message: 'is required' });
+    if (required) problems.push([pathOf(path), 'required']);
     return;
   }
   if (typeof value === 'string') return;
   if (isRecord(value) && isTextMap(value)) {
     if (required && Object.keys(value).length === 0) {
-      problems.push({ path: pathOf(path), message: 'has no text in any language' });
+      problems.push([pathOf(path), 'noText']);
     }
     return;
   }
-  problems.push({
-    path: pathOf(path),
-    message: 'must be a string or an object from locale code to string',
-  });
+  problems.push([pathOf(path), 'text']);
 }
 
 function checkDuration(value: unknown, path: Path, problems: Problems): void {
@@ -137,15 +142,9 @@ function checkDuration(value: unknown, path: Path, problems: Problems): void {
     for (const unit in value) {
       const amount = value[unit];
       if (!DURATION_UNITS.includes(unit as DurationUnit)) {
-        problems.push({
-          path: `${pathOf(path)}.${unit}`,
-          message: `is not one of ${DURATION_UNITS.join(', ')}`,
-        });
+        problems.push([`${pathOf(path)}.${unit}`, 'unit']);
       } else if (typeof amount !== 'number' || !(amount >= 0) || !Number.isFinite(amount)) {
-        problems.push({
-          path: `${pathOf(path)}.${unit}`,
-          message: 'must be a number of 0 or more',
-        });
+        problems.push([`${pathOf(path)}.${unit}`, 'amount']);
       }
     }
     return;
@@ -156,26 +155,23 @@ function checkDuration(value: unknown, path: Path, problems: Problems): void {
 function checkCategories(value: unknown, problems: Problems): Set<string> {
   const ids = new Set<string>();
   if (!Array.isArray(value) || value.length === 0) {
-    problems.push({ path: 'categories', message: 'must be a non-empty array' });
+    problems.push(['categories', 'nonEmptyArray']);
     return ids;
   }
   value.forEach((category: unknown, index) => {
     const path = `categories[${index}]`;
     if (!isRecord(category)) {
-      problems.push({ path, message: 'must be an object' });
+      problems.push([path, 'object']);
       return;
     }
     const { id, required } = category;
     if (typeof id !== 'string' || id.trim() === '') {
-      problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+      problems.push([`${path}.id`, 'nonEmptyString']);
     } else if (id === '__proto__') {
       // A key no plain object can hold as its own: it could never be granted.
-      problems.push({ path: `${path}.id`, message: 'cannot be "__proto__"' });
+      problems.push([`${path}.id`, 'proto']);
     } else if (ids.has(id)) {
-      problems.push({
-        path: `${path}.id`,
-        message: `"${id}" is already the id of another category`,
-      });
+      problems.push([`${path}.id`, 'categoryTwice', id]);
     } else {
       ids.add(id);
     }
@@ -188,10 +184,7 @@ function checkCategories(value: unknown, problems: Problems): Set<string> {
       consentMode !== undefined &&
       !(Array.isArray(consentMode) && consentMode.every((type) => typeof type === 'string'))
     ) {
-      problems.push({
-        path: `${path}.consentMode`,
-        message: 'must be a list of Google consent types',
-      });
+      problems.push([`${path}.consentMode`, 'consentMode']);
     }
   });
   return ids;
@@ -205,14 +198,14 @@ export function checkFlag(
 ): void {
   const value = item[flag];
   if (value !== undefined && typeof value !== 'boolean') {
-    problems.push({ path: `${path}.${flag}`, message: 'must be true or false' });
+    problems.push([`${path}.${flag}`, 'boolean']);
   }
 }
 
 function checkCookies(value: unknown, categoryIds: Set<string>, problems: Problems): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
-    problems.push({ path: 'cookies', message: 'must be an array' });
+    problems.push(['cookies', 'array']);
     return;
   }
   // A plain loop, and paths built only for a problem: inventories may list thousands of cookies.
@@ -220,17 +213,17 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
     const cookie: unknown = value[index];
     const path = () => `cookies[${index}]`;
     if (!isRecord(cookie)) {
-      problems.push({ path: path(), message: 'must be an object' });
+      problems.push([path(), 'object']);
       continue;
     }
     const { name, category, party } = cookie;
     if (typeof name !== 'string' || name.trim() === '') {
-      problems.push({ path: `${path()}.name`, message: 'must be a non-empty string' });
+      problems.push([`${path()}.name`, 'nonEmptyString']);
     }
     if (typeof category !== 'string') {
-      problems.push({ path: `${path()}.category`, message: 'must be the id of a category' });
+      problems.push([`${path()}.category`, 'categoryId']);
     } else if (!categoryIds.has(category)) {
-      problems.push({ path: `${path()}.category`, message: `"${category}" is not a category` });
+      problems.push([`${path()}.category`, 'notCategory', category]);
     }
     for (const field of TEXT_FIELDS) {
       const text = cookie[field];
@@ -242,10 +235,7 @@ function checkCookies(value: unknown, categoryIds: Set<string>, problems: Proble
       checkDuration(duration, () => `${path()}.duration`, problems);
     }
     if (party !== undefined && !PARTIES.includes(party as Party)) {
-      problems.push({
-        path: `${path()}.party`,
-        message: `must be ${PARTIES.map((name) => `"${name}"`).join(' or ')}`,
-      });
+      problems.push([`${path()}.party`, 'party']);
     }
   }
 }
@@ -258,10 +248,11 @@ export function usesConsentMode(inventory: CookieInventory | undefined): boolean
 }
 
 /**
- * Every problem of `value` as an inventory; an empty list means it is valid.
+ * Every problem of `value` as an inventory, without words (the public
+ * `findInventoryProblems()` adds them); an empty list means it is valid.
  * Never throws: a value whose getters throw (a hostile Proxy) is one problem.
  */
-export function findInventoryProblems(value: unknown): InventoryProblem[] {
+export function findProblems(value: unknown): Finding[] {
   try {
     const problems = problemsOf(value);
     // The proof of consent writes the inventory as JSON: a cycle would fail it later.
@@ -274,7 +265,7 @@ export function findInventoryProblems(value: unknown): InventoryProblem[] {
     } catch {
       // An error that throws when read: "it threw" it is.
     }
-    return [{ path: '(inventory)', message: `cannot be read as JSON data (${reason})` }];
+    return [['(inventory)', 'unreadable', reason]];
   }
 }
 
@@ -300,16 +291,16 @@ function checkWritable(value: unknown, ancestors: object[]): void {
   ancestors.pop();
 }
 
-function problemsOf(value: unknown): InventoryProblem[] {
+function problemsOf(value: unknown): Finding[] {
   const problems: Problems = [];
   if (!isRecord(value)) {
-    return [{ path: '(inventory)', message: 'must be an object with "categories"' }];
+    return [['(inventory)', 'inventory']];
   }
   const { revision } = value;
   // NaN and Infinity would be stored as null, and no decision would ever be read back.
   const finiteNumber = typeof revision === 'number' && Number.isFinite(revision);
   if (revision !== undefined && typeof revision !== 'string' && !finiteNumber) {
-    problems.push({ path: 'revision', message: 'must be a string or a finite number' });
+    problems.push(['revision', 'revision']);
   }
   const categoryIds = checkCategories(value.categories, problems);
   checkCookies(value.cookies, categoryIds, problems);
@@ -325,22 +316,35 @@ function problemsOf(value: unknown): InventoryProblem[] {
  */
 const validInventories = new WeakSet<object>();
 
+/** Writes problems to the console in words: inventory-problems.ts, once it is loaded. */
+let reportInWords: ((problems: Finding[], source: string) => void) | undefined;
+
+export function setProblemReport(report: NonNullable<typeof reportInWords>): void {
+  reportInWords = report;
+}
+
 /**
  * Returns `value` as an inventory when it is valid. Otherwise reports every
  * problem in one `console.error` (prefixed with `source`, e.g. the tag name)
- * and returns `undefined`.
+ * and returns `undefined`. The report's words are fetched first when they are
+ * not loaded yet (on the script tag's path, where a valid inventory never
+ * needs them), so it may come a moment later.
  */
 export function checkInventory(value: unknown, source: string): CookieInventory | undefined {
   if (validInventories.has(value as object)) return value as CookieInventory;
-  const problems = findInventoryProblems(value);
+  const problems = findProblems(value);
   if (problems.length === 0) {
     validInventories.add(value as object);
     return value as CookieInventory;
   }
-  console.error(
-    `${source}: invalid cookie inventory, nothing is shown until it is fixed:\n` +
-      problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n'),
-  );
+  if (reportInWords) reportInWords(problems, source);
+  else {
+    void import('./inventory-problems.js').then(
+      (module) => module.reportProblems(problems, source),
+      // Offline: the problems' paths and codes, at least.
+      (error: unknown) => console.error(`${source}: invalid cookie inventory`, problems, error),
+    );
+  }
   return undefined;
 }
 

@@ -33,13 +33,13 @@ import {
   STORAGES,
   type CookieInventory,
   type CookieStorage,
-  type InventoryProblem,
+  type Finding,
 } from './inventory.js';
 import { coveredByGpc, honoursGpc, vendorOf, vendorsOf } from './vendors.js';
 import { isUiLocaleSettled } from '../i18n/localize.js';
 import { isSafeHref } from './safe-href.js';
 
-type Problems = InventoryProblem[];
+type Problems = Finding[];
 
 /** Checks `vendors`, and returns their categories by id. */
 function checkVendors(
@@ -50,46 +50,40 @@ function checkVendors(
   const vendors = new Map<string, string>();
   if (value === undefined) return vendors;
   if (!Array.isArray(value)) {
-    problems.push({ path: 'vendors', message: 'must be an array' });
+    problems.push(['vendors', 'array']);
     return vendors;
   }
   value.forEach((vendor: unknown, index) => {
     const path = `vendors[${index}]`;
     if (!isRecord(vendor)) {
-      problems.push({ path, message: 'must be an object' });
+      problems.push([path, 'object']);
       return;
     }
     const { id, category, policyHref } = vendor;
     if (typeof category !== 'string') {
-      problems.push({ path: `${path}.category`, message: 'must be the id of a category' });
+      problems.push([`${path}.category`, 'categoryId']);
     } else if (!categoryIds.has(category)) {
-      problems.push({ path: `${path}.category`, message: `"${category}" is not a category` });
+      problems.push([`${path}.category`, 'notCategory', category]);
     }
     // One namespace for both: hasConsent('youtube') and data-consent-vendor name either.
     if (typeof id !== 'string' || id.trim() === '') {
-      problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
+      problems.push([`${path}.id`, 'nonEmptyString']);
     } else if (id === '__proto__') {
-      problems.push({ path: `${path}.id`, message: 'cannot be "__proto__"' });
+      problems.push([`${path}.id`, 'proto']);
     } else if (/\s/.test(id)) {
       // Space-separated lists hold vendor ids: the cookie's, data-consent-vendor's.
-      problems.push({ path: `${path}.id`, message: 'must not contain spaces' });
+      problems.push([`${path}.id`, 'spaces']);
     } else if (categoryIds.has(id)) {
-      problems.push({ path: `${path}.id`, message: `"${id}" is already the id of a category` });
+      problems.push([`${path}.id`, 'categoryTaken', id]);
     } else if (vendors.has(id)) {
-      problems.push({
-        path: `${path}.id`,
-        message: `"${id}" is already the id of another vendor`,
-      });
+      problems.push([`${path}.id`, 'vendorTwice', id]);
     } else if (typeof category === 'string') {
       vendors.set(id, category);
     }
     checkText(vendor.label, `${path}.label`, problems);
     checkText(vendor.description, `${path}.description`, problems);
     if (policyHref !== undefined && (typeof policyHref !== 'string' || !isSafeHref(policyHref))) {
-      problems.push({
-        path: `${path}.policyHref`,
-        message: 'must be an http(s) or relative URL',
-      });
+      problems.push([`${path}.policyHref`, 'href']);
     }
     checkFlag(vendor, 'gpc', path, problems);
   });
@@ -117,16 +111,13 @@ function checkVendorFields(
     if (vendor !== undefined) {
       const vendorCategory = typeof vendor === 'string' ? vendorCategories.get(vendor) : undefined;
       if (vendorCategory === undefined) {
-        problems.push({ path: `${path}.vendor`, message: `"${String(vendor)}" is not a vendor` });
+        problems.push([`${path}.vendor`, 'notVendor', String(vendor)]);
       } else if (typeof category === 'string' && vendorCategory !== category) {
-        problems.push({
-          path: `${path}.category`,
-          message: `must be "${vendorCategory}", the category of vendor "${String(vendor)}"`,
-        });
+        problems.push([`${path}.category`, 'vendorCategory', vendorCategory, String(vendor)]);
       }
     }
     if (storage !== undefined && !STORAGES.includes(storage as CookieStorage)) {
-      problems.push({ path: `${path}.storage`, message: `must be one of ${STORAGES.join(', ')}` });
+      problems.push([`${path}.storage`, 'storage']);
     }
   });
 }

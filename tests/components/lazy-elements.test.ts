@@ -8,12 +8,38 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/cookie-consent.js';
 import type { CookieBanner, CookieEmbed, CookiePreferences, CookieTable } from '../../src/index.js';
 import { uniqueCookieName } from '../support/cookies.js';
+import { setStoredDecision } from '../support/decision.js';
 import { expectSame, part, visibleText } from '../support/dom.js';
 import { mediaInventory, testInventory } from '../support/inventories.js';
 import { loadedModules, usePageDefaults } from '../support/page.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
+
+  it('fetches the focus guard only once a banner shows, not for a visitor who has decided', async () => {
+    const decided = uniqueCookieName();
+    setStoredDecision(decided);
+    const hidden = await fixture<CookieBanner>(
+      html`<cookie-banner cookie-name=${decided} .inventory=${testInventory(1)}></cookie-banner>`,
+    );
+    await hidden.updateComplete;
+    expectSame(part(hidden, 'base'), null, 'the banner region');
+    expect(loadedModules('focus-not-obscured')).to.deep.equal([]);
+    const banner = await fixture<CookieBanner>(
+      html`<cookie-banner
+        cookie-name=${uniqueCookieName()}
+        .inventory=${testInventory()}
+      ></cookie-banner>`,
+    );
+    const root = document.documentElement;
+    await waitUntil(
+      () => parseFloat(root.style.getPropertyValue('scroll-padding-bottom')) > 0,
+      'room is kept for the banner',
+      { timeout: 5000 },
+    );
+    expect(part(banner, 'base')).to.exist;
+    expect(loadedModules('focus-not-obscured')).to.have.length(1);
+  });
 
   it('defines only <cookie-banner> on a page that uses neither the dialog, the table, an embed nor gated scripts', async () => {
     const banner = await fixture<CookieBanner>(
@@ -39,6 +65,8 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
     // Nor the rules of vendors, storage and Global Privacy Control, for an inventory without any.
     expect(loadedModules('vendor-rules')).to.deep.equal([]);
     expect(loadedModules('gpc-note')).to.deep.equal([]);
+    // Nor the words of the inventory's problems, for a valid inventory.
+    expect(loadedModules('inventory-problems')).to.deep.equal([]);
   });
 
   it('fetches the rules of vendors for an inventory with vendors, and asks only once they are there', async () => {
@@ -98,6 +126,7 @@ describe('elements defined on first use (dist/cookie-consent.js)', () => {
       await banner.updateComplete;
       expect(String(errors[0][0])).to.include('vendors[2].category: "x" is not a category');
       expect(String(errors[0][0])).to.include('"media" is already the id of a category');
+      expect(loadedModules('inventory-problems'), 'its words were fetched').to.have.length(1);
       expect(part(banner, 'accept-button')).to.equal(null);
     } finally {
       console.error = original;

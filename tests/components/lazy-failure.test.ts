@@ -206,4 +206,27 @@ describe('a lazy module that cannot be loaded', () => {
       'cookie consent: could not load <cookie-preferences>',
     ]);
   });
+
+  it('reports an invalid inventory by its paths when the words cannot be loaded, and throws nothing', async () => {
+    let banner!: CookieBanner;
+    let errors: unknown[][] = [];
+    const rejections = await unhandledRejections(async () => {
+      errors = (
+        await captureConsole(async ({ error: calls }) => {
+          banner = await fixture<CookieBanner>(
+            html`<cookie-banner
+              cookie-name=${uniqueCookieName()}
+              .inventory=${{ categories: [] }}
+            ></cookie-banner>`,
+          );
+          await waitUntil(() => calls.length > 0, 'the problem is reported', { timeout: 5000 });
+        })
+      ).error;
+    });
+    expect(rejections).to.deep.equal([]);
+    expect(errors).to.have.length(1);
+    expect(String(errors[0][0])).to.equal('<cookie-banner>: invalid cookie inventory');
+    expect(errors[0][1]).to.deep.equal([['categories', 'nonEmptyArray']]);
+    expect(part(banner, 'accept-button')).to.equal(null);
+  });
 });

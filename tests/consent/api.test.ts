@@ -70,7 +70,7 @@ describe('the consent API', () => {
       expect(errors).to.deep.equal([]);
     });
 
-    it('refuses a bad inventory with one console.error, and keeps the decision in force', () => {
+    it('refuses a bad inventory with one console.error, and keeps the decision in force', async () => {
       setInventory(sampleInventory(), cookieName);
       const detail = acceptAll(cookieName)!;
       let result: boolean | undefined;
@@ -78,8 +78,10 @@ describe('the consent API', () => {
         categories: [{ id: 'necessary', required: true }],
         cookies: [{ name: 'ad', category: 'ads' }],
       };
-      const { error: errors } = captureConsole(() => {
+      // The report's words are fetched first: it may come a moment later.
+      const { error: errors } = await captureConsole(async ({ error: calls }) => {
         result = setInventory(bad as never, cookieName);
+        await waitUntil(() => calls.length > 0, 'the problems are reported');
       });
       expect(result).to.equal(false);
       expect(errors).to.have.length(1);

@@ -16,7 +16,8 @@ import {
 } from '../../src/consent/api.js';
 import { serializeDecision } from '../../src/consent/decision-cookie.js';
 import { consentModeStates } from '../../src/consent/google-consent-mode.js';
-import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
+import type { CookieInventory } from '../../src/consent/inventory.js';
+import { findInventoryProblems } from '../../src/consent/inventory-problems.js';
 import {
   args,
   consentModeInventory,

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
   checkInventory,
-  findInventoryProblems,
   matchesCookieName,
   type InventoryProblem,
 } from '../../src/consent/inventory.js';
+import { findInventoryProblems } from '../../src/consent/inventory-problems.js';
 import { captureConsole } from '../support/console.js';
 import { sampleInventory } from '../support/inventories.js';
 

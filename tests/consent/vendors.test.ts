@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 // The vendors' rules, registered at once (the script-tag build fetches them on first need).
 import '../../src/consent/vendor-rules.js';
-import { findInventoryProblems, type CookieInventory } from '../../src/consent/inventory.js';
+import type { CookieInventory } from '../../src/consent/inventory.js';
+import { findInventoryProblems } from '../../src/consent/inventory-problems.js';
 import { ConsentStore } from '../../src/consent/store.js';
 import { grantVendor } from '../../src/consent/vendors.js';
 import { captureConsole } from '../support/console.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 await import('../../lib/consent/vendor-rules.js');
-const { findInventoryProblems } = await import('../../lib/consent/inventory.js');
+const { findInventoryProblems } = await import('../../lib/consent/inventory-problems.js');
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const blocks = (language) =>

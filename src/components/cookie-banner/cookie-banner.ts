@@ -8,7 +8,7 @@ import { openPreferencesOrGo } from '../preferences-opener.js';
 import { afterFirstPaint } from './after-first-paint.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 import { acceptOrRejectText, DecisionStatus } from './decision-status.js';
-import { FocusNotObscured } from './focus-not-obscured.js';
+import { keepFocusClear } from './focus-room.js';
 
 /**
  * The first layer of consent: a short text, a link to the cookie policy, and
@@ -118,7 +118,7 @@ export class CookieBanner extends ConsentElement {
 
   constructor() {
     super();
-    new FocusNotObscured(
+    keepFocusClear(
       this,
       () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
       () => this.position,

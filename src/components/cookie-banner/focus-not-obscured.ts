@@ -4,7 +4,7 @@ import { ResizeController } from '../resize-controller.js';
 /** Room kept between a focused element and the banner's edge, in CSS pixels. */
 const MARGIN = 8;
 
-type Edge = 'bottom' | 'top';
+export type Edge = 'bottom' | 'top';
 
 /** The inline styles of `<html>` the guard sets, and the value each had before. */
 type Saved = { property: string; value: string }[];
