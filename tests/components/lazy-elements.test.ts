@@ -14,6 +14,8 @@ import { loadedModules, usePageDefaults } from '../support/page.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
+  // The entry defines the banner once the page has painted, as a host's own code awaits it.
+  before(() => customElements.whenDefined('cookie-banner'));
 
   it('defines only <cookie-banner> on a page that uses neither the dialog, the table, an embed nor gated scripts', async () => {
     const banner = await fixture<CookieBanner>(
