@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 15917, goal: 11 * KIB },
-  site: { limit: 24617, goal: 16 * KIB },
+  banner: { limit: 15949, goal: 11 * KIB },
+  site: { limit: 24649, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 31873 },
+  everything: { limit: 31905 },
 };
 
 /**

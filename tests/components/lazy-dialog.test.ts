@@ -14,6 +14,8 @@ import { loadedModules, setLanguageCookie, usePageDefaults } from '../support/pa
 
 describe('the dialog loaded on demand (dist/cookie-consent.js)', () => {
   usePageDefaults();
+  // The entry defines the banner once the page has painted, as a host's own code awaits it.
+  before(() => customElements.whenDefined('cookie-banner'));
 
   it('is loaded with its texts, defined and opened by the banner’s Customise, and records a decision', async () => {
     setLanguageCookie('fr');

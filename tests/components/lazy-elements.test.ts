@@ -15,6 +15,8 @@ import { loadedModules, usePageDefaults } from '../support/page.js';
 
 describe('elements defined on first use (dist/cookie-consent.js)', () => {
   usePageDefaults();
+  // The entry defines the banner once the page has painted, as a host's own code awaits it.
+  before(() => customElements.whenDefined('cookie-banner'));
 
   it('fetches the focus guard only once a banner shows, not for a visitor who has decided', async () => {
     const decided = uniqueCookieName();

@@ -50,10 +50,11 @@ async function unhandledRejections(action: () => Promise<unknown>): Promise<unkn
 
 describe('a lazy module that cannot be loaded', () => {
   usePageDefaults();
-
   before(async () => {
     const entry = '/faulty/src/cookie-consent.ts';
     await import(entry);
+    // The entry defines the banner once the page has painted, as a host's own code awaits it.
+    await customElements.whenDefined('cookie-banner');
   });
 
   beforeEach(() => {
