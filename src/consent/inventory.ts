@@ -337,11 +337,16 @@ export function checkInventory(value: unknown, source: string): CookieInventory 
     validInventories.add(value as object);
     return value as CookieInventory;
   }
+  reportInventoryProblems(source, problems);
+  return undefined;
+}
+
+/** Reports every problem of an inventory in one `console.error`, prefixed with `source`. */
+export function reportInventoryProblems(source: string, problems: InventoryProblem[]): void {
   console.error(
     `${source}: invalid cookie inventory, nothing is shown until it is fixed:\n` +
       problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n'),
   );
-  return undefined;
 }
 
 /** Whether `cookieName` is one the inventory entry `name` declares (with `*` patterns). */
