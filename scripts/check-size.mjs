@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16964, goal: 11 * KIB },
-  site: { limit: 25411, goal: 16 * KIB },
+  banner: { limit: 16969, goal: 11 * KIB },
+  site: { limit: 25416, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 31585 },
+  everything: { limit: 31590 },
 };
 
 /**

@@ -26,7 +26,7 @@ export const LATE_CHECK_FROM = 1000;
 /** Cookies checked between two looks at the clock. */
 const SLICE = 100;
 /** How long a task of the check may go on: far from a long task's 50 ms, on a slow CPU too. */
-const TASK_MS = 6;
+const TASK_MS = 12;
 
 interface LateCheck {
   /** Settles with whether the cookies passed. */
