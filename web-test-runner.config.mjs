@@ -96,8 +96,9 @@ async function proofEndpoint(context, next) {
 
 /**
  * Network faults on demand: `/faulty/<path>` serves `<path>`, except the lazy
- * elements' modules (`*.define.*`), the vendors' rules and the words of the
- * inventory's problems, which answer 503, as a chunk gone after a deploy
+ * elements' modules (`*.define.*`), the vendors' rules, the words of the
+ * inventory's problems and the check of a long cookie list, which answer
+ * 503, as a chunk gone after a deploy
  * would; `/faulty-focus/<path>` fails the banner's focus guard only (every
  * banner shown fetches it: apart, so that the tests of the others see their
  * failures alone). URLs of their own, so that no engine's cache hands a copy
@@ -105,7 +106,7 @@ async function proofEndpoint(context, next) {
  * failures of this one.
  */
 const FAULTS = {
-  '/faulty/': ['.define.', 'vendor-rules', 'inventory-problems'],
+  '/faulty/': ['.define.', 'vendor-rules', 'inventory-problems', 'late-check-slices'],
   '/faulty-focus/': ['focus-not-obscured'],
 };
 async function faultyCopy(context, next) {

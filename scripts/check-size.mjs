@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 15949, goal: 11 * KIB },
-  site: { limit: 24649, goal: 16 * KIB },
+  banner: { limit: 16381, goal: 11 * KIB },
+  site: { limit: 25083, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 31905 },
+  everything: { limit: 32765 },
 };
 
 /**
@@ -74,6 +74,10 @@ const PARTS = [
   [
     "the words of an invalid inventory's console report",
     { chunk: 'consent/inventory-problems.ts' },
+  ],
+  [
+    'the check of a cookie list of more than 1,000 entries, after the first render',
+    { chunk: 'consent/late-check-slices.ts' },
   ],
   [
     'the script gate, on a page with scripts waiting for consent',

@@ -1,6 +1,7 @@
 import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_DECISION_COOKIE } from '../consent/decision-cookie.js';
-import { checkInventory, type CookieInventory, type LocalizedText } from '../consent/inventory.js';
+import type { CookieInventory, LocalizedText } from '../consent/inventory.js';
+import { checkInventoryFirst, cookiesChecked, cookiesPending } from '../consent/late-check.js';
 import { resolveText, type ResolvedText } from '../consent/language.js';
 import { pageLanguage } from '../consent/page-language.js';
 import { consentStore } from '../consent/registry.js';
@@ -38,9 +39,22 @@ export class ConsentElement extends LitElement {
   set inventory(value: unknown) {
     // Lit wraps this setter and requests the update; validation never throws.
     this.inventoryValue = value as CookieInventory | undefined;
-    this.validInventory =
-      value === undefined ? undefined : checkInventory(value, `<${this.localName}>`);
-    this.inventoryRejected = value !== undefined && this.validInventory === undefined;
+    const valid =
+      value === undefined ? undefined : checkInventoryFirst(value, `<${this.localName}>`);
+    this.validInventory = valid;
+    this.inventoryRejected = value !== undefined && valid === undefined;
+    if (valid && cookiesPending(valid)) {
+      // Its long cookie list is checked after the first render (late-check.ts):
+      // then the rows show, or the element shows nothing, as for any invalid one.
+      void cookiesChecked(valid).then((passed) => {
+        if (this.validInventory !== valid) return;
+        if (!passed) {
+          this.validInventory = undefined;
+          this.inventoryRejected = true;
+        }
+        this.requestUpdate();
+      });
+    }
   }
 
   /** Name of the cookie that stores the decision. */

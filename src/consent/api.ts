@@ -5,7 +5,7 @@
  */
 import type { ConsentDecision, ConsentDetail } from '../events/consent-change.js';
 import type { CookieInventory } from './inventory.js';
-import { checkInventory } from './inventory.js';
+import { checkInventoryFirst } from './late-check.js';
 import { pageLanguage } from './page-language.js';
 import { consentStore } from './registry.js';
 
@@ -48,7 +48,7 @@ export function onConsent(
  * only gates scripts. Returns false (and reports why) if it is invalid.
  */
 export function setInventory(inventory: CookieInventory, cookieName?: string): boolean {
-  const valid = checkInventory(inventory, 'setInventory()');
+  const valid = checkInventoryFirst(inventory, 'setInventory()');
   if (valid) consentStore(cookieName).setInventory(valid);
   return valid !== undefined;
 }

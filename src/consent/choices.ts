@@ -9,6 +9,7 @@
 import { matchesCookieName, type CookieInfo, type CookieInventory } from './inventory.js';
 import { cookieNames, deleteCookieEverywhere, documentCookies } from './cookie-jar.js';
 import type { DecisionRecord } from './decision-cookie.js';
+import { cookiesOf } from './late-check.js';
 
 /** Every category and vendor of an inventory, granted or not. */
 export interface Choices {
@@ -146,7 +147,8 @@ export function needsVendorRules(inventory: CookieInventory): boolean {
   return (
     inventory.vendors !== undefined ||
     inventory.categories.some((category) => category.gpc !== undefined) ||
-    (inventory.cookies ?? []).some(
+    // A long list still being checked is not read: the store asks again once it passed.
+    cookiesOf(inventory).some(
       (cookie) => cookie.vendor !== undefined || cookie.storage !== undefined,
     )
   );

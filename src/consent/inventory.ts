@@ -136,9 +136,19 @@ export function checkText(value: unknown, path: Path, problems: Problems, requir
   problems.push([pathOf(path), 'text']);
 }
 
+/**
+ * Whether `value` names a unit of duration. Its own keys (two for a text in
+ * two languages) against the units, without a closure: a lookup of each unit
+ * missed up the prototype chain for each of thousands of cookies.
+ */
+function hasDurationUnit(value: Record<string, unknown>): boolean {
+  for (const key in value) if (DURATION_UNITS.includes(key as DurationUnit)) return true;
+  return false;
+}
+
 function checkDuration(value: unknown, path: Path, problems: Problems): void {
   if (typeof value === 'string' || value === undefined) return;
-  if (isRecord(value) && DURATION_UNITS.some((unit) => unit in value)) {
+  if (isRecord(value) && hasDurationUnit(value)) {
     for (const unit in value) {
       const amount = value[unit];
       if (!DURATION_UNITS.includes(unit as DurationUnit)) {
@@ -281,11 +291,17 @@ function checkWritable(value: unknown, ancestors: object[]): void {
   if (ancestors.includes(value)) throw new TypeError('cycle');
   ancestors.push(value);
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) checkWritable(value[index], ancestors);
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      // Strings and numbers, most of an inventory, need no call of their own.
+      if (typeof item === 'object' || typeof item === 'bigint') checkWritable(item, ancestors);
+    }
   } else {
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      if (Object.prototype.hasOwnProperty.call(record, key)) checkWritable(record[key], ancestors);
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const item = record[key];
+      if (typeof item === 'object' || typeof item === 'bigint') checkWritable(item, ancestors);
     }
   }
   ancestors.pop();
@@ -337,6 +353,16 @@ export function checkInventory(value: unknown, source: string): CookieInventory 
     validInventories.add(value as object);
     return value as CookieInventory;
   }
+  reportInventoryProblems(source, problems);
+  return undefined;
+}
+
+/**
+ * Reports every problem of an inventory in one `console.error`, prefixed with
+ * `source`, in words once inventory-problems.ts is loaded (fetched first
+ * otherwise, so the report may come a moment later).
+ */
+export function reportInventoryProblems(source: string, problems: Finding[]): void {
   if (reportInWords) reportInWords(problems, source);
   else {
     void import('./inventory-problems.js').then(
@@ -345,7 +371,6 @@ export function checkInventory(value: unknown, source: string): CookieInventory 
       (error: unknown) => console.error(`${source}: invalid cookie inventory`, problems, error),
     );
   }
-  return undefined;
 }
 
 /** Whether `cookieName` is one the inventory entry `name` declares (with `*` patterns). */

@@ -35,6 +35,7 @@ import {
   type DecisionRecord,
 } from './decision-cookie.js';
 import type { CookieInventory } from './inventory.js';
+import { cookiesChecked, cookiesPending } from './late-check.js';
 
 export interface ConsentStoreOptions {
   /** How long a decision stands, in days: 182 (six months) by default, 395 at most. */
@@ -101,6 +102,10 @@ export class ConsentStore {
   private pendingInventory?: CookieInventory;
   /** Decisions asked for meanwhile, taken in order once the store has it: a refusal must stick. */
   private waitingDecisions: [action: string, again: () => unknown][] = [];
+  /** The inventory whose long cookie list is being checked, which the store waits for. */
+  private checking?: CookieInventory;
+  /** What the last decision refused while such a list was being checked: removed once it passed. */
+  private refusedLater?: { inventory: CookieInventory; choices: Choices };
 
   constructor(cookieName: string = DEFAULT_DECISION_COOKIE) {
     this.cookieName = cookieName;
@@ -149,6 +154,7 @@ export class ConsentStore {
    * inventory, so nothing is granted and the banner waits.
    */
   setInventory(inventory: CookieInventory): void {
+    this.followCookieCheck(inventory);
     const rules = rulesFor(inventory, (loaded) => {
       if (this.pendingInventory !== inventory) return;
       if (loaded) this.setInventory(inventory);
@@ -161,6 +167,33 @@ export class ConsentStore {
     this.inventoryValue = inventory;
     this.notify();
     for (const [, decide] of this.waitingDecisions.splice(0)) decide();
+  }
+
+  /**
+   * Once the long cookie list of `inventory` is checked (late-check.ts): taken
+   * again with its cookies, and what was refused meanwhile is removed; or, if
+   * it failed, given up as an invalid one would have been. The decision stays.
+   */
+  private followCookieCheck(inventory: CookieInventory): void {
+    if (this.checking === inventory || !cookiesPending(inventory)) return;
+    this.checking = inventory;
+    void cookiesChecked(inventory).then((passed) => {
+      if (this.checking === inventory) this.checking = undefined;
+      const refused = this.refusedLater?.inventory === inventory ? this.refusedLater : undefined;
+      if (refused) this.refusedLater = undefined;
+      if (inventory !== this.inventoryValue && inventory !== this.pendingInventory) return;
+      if (passed) {
+        this.setInventory(inventory);
+        if (refused) this.removeRefused(refused.choices);
+        return;
+      }
+      if (inventory === this.pendingInventory) this.dropWaitingDecisions();
+      if (inventory === this.inventoryValue) {
+        this.inventoryValue = undefined;
+        this.rules = categoryRules;
+        this.notify();
+      }
+    });
   }
 
   /** The inventory waited for cannot be taken: the decisions asked for meanwhile are reported. */
@@ -400,7 +433,11 @@ export class ConsentStore {
 
   /** Withdrawing consent removes the cookies and storage keys the inventory lists for it. */
   private removeRefused(choices: Choices): void {
-    if (this.inventoryValue) this.rules.withdraw(this.inventoryValue, choices, this.cookieName);
+    const inventory = this.inventoryValue;
+    if (!inventory) return;
+    // A long list still being checked is not used yet: the last refusal waits for it.
+    if (cookiesPending(inventory)) this.refusedLater = { inventory, choices };
+    else this.rules.withdraw(inventory, choices, this.cookieName);
   }
 
   private notify(): void {

@@ -26,7 +26,6 @@ import {
 import type { DecisionRecord } from './decision-cookie.js';
 import {
   addInventoryChecks,
-  checkInventory,
   checkFlag,
   checkText,
   isRecord,
@@ -37,6 +36,7 @@ import {
 } from './inventory.js';
 import { coveredByGpc, honoursGpc, vendorOf, vendorsOf } from './vendors.js';
 import { isUiLocaleSettled } from '../i18n/localize.js';
+import { checkInventoryFirst } from './late-check.js';
 import { isSafeHref } from './safe-href.js';
 
 type Problems = Finding[];
@@ -189,7 +189,7 @@ export const vendorRules: ConsentRules = {
     // An element may have checked it before these checks were loaded.
     let valid = checked.get(inventory);
     if (valid === undefined) {
-      valid = checkInventory(inventory, 'cookie consent') !== undefined;
+      valid = checkInventoryFirst(inventory, 'cookie consent') !== undefined;
       checked.set(inventory, valid);
     }
     if (valid && changed && honoursGpc(inventory)) loadGpcNote(changed);

@@ -13,7 +13,7 @@ import type { CookieBanner } from '../../src/index.js';
 import { captureConsole } from '../support/console.js';
 import { readCookie, uniqueCookieName } from '../support/cookies.js';
 import { part } from '../support/dom.js';
-import { testInventory } from '../support/inventories.js';
+import { bigInventory, testInventory } from '../support/inventories.js';
 import { usePageDefaults } from '../support/page.js';
 
 interface PageApi {
@@ -229,5 +229,31 @@ describe('a lazy module that cannot be loaded', () => {
     expect(String(errors[0][0])).to.equal('<cookie-banner>: invalid cookie inventory');
     expect(errors[0][1]).to.deep.equal([['categories', 'nonEmptyArray']]);
     expect(part(banner, 'accept-button')).to.equal(null);
+  });
+
+  it('keeps the banner of a long cookie list whose check cannot be loaded, and throws nothing', async () => {
+    const name = uniqueCookieName();
+    let banner!: CookieBanner;
+    let errors: unknown[][] = [];
+    const rejections = await unhandledRejections(async () => {
+      errors = (
+        await captureConsole(async ({ error: calls }) => {
+          banner = await fixture<CookieBanner>(
+            html`<cookie-banner
+              cookie-name=${name}
+              .inventory=${bigInventory(1500)}
+            ></cookie-banner>`,
+          );
+          await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
+        })
+      ).error;
+    });
+    expect(rejections).to.deep.equal([]);
+    expect(errors.map((args) => String(args[0]))).to.deep.equal([
+      '<cookie-banner>: could not load the check of its cookie list',
+    ]);
+    // Its categories passed: the banner still asks, and a refusal sticks.
+    part(banner, 'reject-button')!.click();
+    expect(readCookie(name), 'the decision is stored').to.be.a('string');
   });
 });

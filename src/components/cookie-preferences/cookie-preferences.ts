@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInventory, CookieVendor } from '../../consent/inventory.js';
 import { globalPrivacyControl } from '../../consent/choices.js';
+import { cookiesPending } from '../../consent/late-check.js';
 import { coveredByGpc, honoursGpc, vendorsOf } from '../../consent/vendors.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg, str } from '../../i18n/localize.js';
@@ -40,6 +41,8 @@ const cookieLists = new WeakMap<CookieInventory, CookieLists>();
 function cookieListsOf(inventory: CookieInventory): CookieLists {
   let lists = cookieLists.get(inventory);
   if (lists) return lists;
+  // A long list still being checked has no rows yet (late-check.ts): counted, and kept, once it passed.
+  if (cookiesPending(inventory)) return { counts: new Map(), showStorage: false };
   lists = { counts: new Map(), showStorage: false };
   const add = (key: string) => lists!.counts.set(key, (lists!.counts.get(key) ?? 0) + 1);
   for (const item of inventory.cookies ?? []) {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CookieCategory, CookieInfo, CookieInventory } from '../../consent/inventory.js';
+import { cookiesOf } from '../../consent/late-check.js';
 import { vendorOf } from '../../consent/vendors.js';
 import { getUiLocale, msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
@@ -96,7 +97,7 @@ export class CookieTable extends ConsentElement {
 
   /** The table's rows, in groups of `GROUP_ROWS`, and what they were taken from. */
   private rowGroups: CookieInfo[][] = [];
-  private listed?: { inventory?: CookieInventory; category?: string; vendor?: string };
+  private listed?: { cookies: readonly CookieInfo[]; category?: string; vendor?: string };
   private readonly progress: ProgressiveGroups = new ProgressiveGroups(
     this,
     () => this.renderRoot.querySelector('table')?.tBodies[this.progress.shown - 1],
@@ -123,15 +124,17 @@ export class CookieTable extends ConsentElement {
     }
     // A decision or a language changes no row: the groups stay, and so do their rows.
     const { listed, vendor } = this;
+    // None while a long list is being checked (late-check.ts), all of them once it passed.
+    const cookies = cookiesOf(inventory);
     if (
       !listed ||
-      listed.inventory !== inventory ||
+      listed.cookies !== cookies ||
       listed.category !== categoryId ||
       listed.vendor !== vendor
     ) {
-      this.listed = { inventory, category: categoryId, vendor };
+      this.listed = { cookies, category: categoryId, vendor };
       this.rowGroups = groupRows(
-        inventory?.cookies ?? [],
+        cookies,
         (cookie) =>
           (!categoryId || cookie.category === categoryId) &&
           (vendor === undefined || (cookie.vendor ?? '') === vendor),
