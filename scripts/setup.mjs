@@ -10,7 +10,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { engines, missingEngines } from './browsers.mjs';
 
-const python = (...args) => spawnSync('/usr/bin/python3', args, { stdio: 'ignore' }).status === 0;
+// From the root directory: in the project's, `import django` would find its
+// own django/ folder (the app) and answer yes without any Django installed.
+const python = (...args) =>
+  spawnSync('/usr/bin/python3', args, { stdio: 'ignore', cwd: '/' }).status === 0;
 
 /** `[package, installed(), what it is for, only with --all]`. */
 const PACKAGES = [
