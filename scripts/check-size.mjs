@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16375, goal: 11 * KIB },
-  site: { limit: 25077, goal: 16 * KIB },
+  banner: { limit: 16368, goal: 11 * KIB },
+  site: { limit: 25070, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 32759 },
+  everything: { limit: 32752 },
 };
 
 /**

@@ -104,6 +104,8 @@ let extraChecks:
 
 export function addInventoryChecks(checks: NonNullable<typeof extraChecks>): void {
   extraChecks = checks;
+  // Inventories found valid without these checks are checked again with them.
+  validInventories = new WeakSet();
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -330,7 +332,7 @@ function problemsOf(value: unknown): Finding[] {
  * inventory of 50,000 cookies takes a tenth of a second to check). Like the
  * elements, this takes a changed inventory to be a new object.
  */
-const validInventories = new WeakSet<object>();
+let validInventories = new WeakSet<object>();
 
 /** Writes problems to the console in words: inventory-problems.ts, once it is loaded. */
 let reportInWords: ((problems: Finding[], source: string) => void) | undefined;

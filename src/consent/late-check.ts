@@ -16,6 +16,8 @@ import { checkInventory, isRecord, type CookieInfo, type CookieInventory } from 
 /** Lists up to this long are checked whole before anything shows, as they always were. */
 export const LATE_CHECK_FROM = 1000;
 interface LateCheck {
+  /** The inventory without its cookies, checked first. */
+  readonly head: Record<string, unknown>;
   /** Settles with whether the cookies passed. */
   readonly passed: Promise<boolean>;
   /** `undefined` while the check runs. */
@@ -31,9 +33,12 @@ const NO_COOKIES: readonly CookieInfo[] = [];
  */
 export function checkInventoryFirst(value: unknown, source: string): CookieInventory | undefined {
   const known = lateChecks.get(value as object);
-  // One that failed is checked whole again, and reported again, as an invalid one always is.
-  if (known)
-    return known.valid === false ? checkInventory(value, source) : (value as CookieInventory);
+  if (known) {
+    // One that failed is checked whole again, and reported again, as an invalid one always is.
+    if (known.valid === false) return checkInventory(value, source);
+    // Its head again: checks loaded since (vendors' rules) may find a problem in it.
+    return checkInventory(known.head, source) && (value as CookieInventory);
+  }
   let head: Record<string, unknown> | undefined;
   let cookies: unknown[] | undefined;
   try {
@@ -61,7 +66,9 @@ export function checkInventoryFirst(value: unknown, source: string): CookieInven
  * categories passed, keeps asking.
  */
 function checkLater(head: Record<string, unknown>, cookies: unknown[], source: string): LateCheck {
-  const check: { passed?: Promise<boolean>; valid?: boolean } = {};
+  const check: { head: Record<string, unknown>; passed?: Promise<boolean>; valid?: boolean } = {
+    head,
+  };
   check.passed = import('./late-check-slices.js').then(
     async (module) => (check.valid = await module.checkCookies(head, cookies, source)),
     (error: unknown) => {
