@@ -208,22 +208,28 @@ describe('a lazy module that cannot be loaded', () => {
     ]);
   });
 
-  it('reports an invalid inventory by its paths when the words cannot be loaded, and throws nothing', async () => {
+  /**
+   * A banner given `inventory`, once the console has reported something: the
+   * errors it wrote, and the page's unhandled rejections meanwhile.
+   */
+  async function bannerReporting(inventory: unknown, cookieName = uniqueCookieName()) {
     let banner!: CookieBanner;
     let errors: unknown[][] = [];
     const rejections = await unhandledRejections(async () => {
       errors = (
         await captureConsole(async ({ error: calls }) => {
           banner = await fixture<CookieBanner>(
-            html`<cookie-banner
-              cookie-name=${uniqueCookieName()}
-              .inventory=${{ categories: [] }}
-            ></cookie-banner>`,
+            html`<cookie-banner cookie-name=${cookieName} .inventory=${inventory}></cookie-banner>`,
           );
-          await waitUntil(() => calls.length > 0, 'the problem is reported', { timeout: 5000 });
+          await waitUntil(() => calls.length > 0, 'something is reported', { timeout: 5000 });
         })
       ).error;
     });
+    return { banner, errors, rejections };
+  }
+
+  it('reports an invalid inventory by its paths when the words cannot be loaded, and throws nothing', async () => {
+    const { banner, errors, rejections } = await bannerReporting({ categories: [] });
     expect(rejections).to.deep.equal([]);
     expect(errors).to.have.length(1);
     expect(String(errors[0][0])).to.equal('<cookie-banner>: invalid cookie inventory');
@@ -233,21 +239,7 @@ describe('a lazy module that cannot be loaded', () => {
 
   it('keeps the banner of a long cookie list whose check cannot be loaded, and throws nothing', async () => {
     const name = uniqueCookieName();
-    let banner!: CookieBanner;
-    let errors: unknown[][] = [];
-    const rejections = await unhandledRejections(async () => {
-      errors = (
-        await captureConsole(async ({ error: calls }) => {
-          banner = await fixture<CookieBanner>(
-            html`<cookie-banner
-              cookie-name=${name}
-              .inventory=${bigInventory(1500)}
-            ></cookie-banner>`,
-          );
-          await waitUntil(() => calls.length > 0, 'the failure is reported', { timeout: 5000 });
-        })
-      ).error;
-    });
+    const { banner, errors, rejections } = await bannerReporting(bigInventory(1500), name);
     expect(rejections).to.deep.equal([]);
     expect(errors.map((args) => String(args[0]))).to.deep.equal([
       '<cookie-banner>: could not load the check of its cookie list',
