@@ -114,11 +114,18 @@ describe('the Django example site', () => {
   let browser;
 
   before(async () => {
-    [site, siteLang, browser] = await Promise.all([
+    // What did start is kept for after() to stop even when another part
+    // failed: a browser left running kept the test process alive for good.
+    const started = await Promise.allSettled([
       startDjango(),
       startDjango({ DJANGO_LANGUAGE_COOKIE_NAME: 'site_lang' }),
       launchChromium(),
     ]);
+    [site, siteLang, browser] = started.map((part) =>
+      part.status === 'fulfilled' ? part.value : undefined,
+    );
+    const failed = started.find((part) => part.status === 'rejected');
+    if (failed) throw failed.reason;
   });
 
   after(async () => {
