@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EMBEDS } from '../../demo/content.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
-import { launchChromium } from './browser.mjs';
+import { bannerHydrated, launchChromium } from './browser.mjs';
 
 // The providers of the demo's embedded content. The machine running the tests may be offline:
 // their requests are answered here with an empty page, so that a frame loads the same anywhere.
@@ -38,11 +38,6 @@ async function newPage() {
   page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
   page.on('request', (request) => requested.push(new URL(request.url())));
   return { page, requested };
-}
-
-/** Waits until the library has taken over the banner the server rendered. */
-function bannerHydrated(page) {
-  return page.waitForFunction(() => document.querySelector('cookie-banner')?.hasUpdated === true);
 }
 
 /** The decision cookie of the page's context, parsed. */

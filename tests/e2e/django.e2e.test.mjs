@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkSites } from '../../check/run.mjs';
-import { launchChromium } from './browser.mjs';
+import { bannerHydrated, launchChromium } from './browser.mjs';
 
 const PYTHON = process.env.DJANGO_PYTHON ?? '/usr/bin/python3';
 const MANAGE = fileURLToPath(new URL('../../examples/django/manage.py', import.meta.url));
@@ -91,21 +91,6 @@ async function startDjango(env = {}) {
 }
 
 /* global document, window, requestAnimationFrame, Navigator -- in functions that run in the page */
-
-/**
- * Resolves once the script has adopted the server's banner. Until then its
- * buttons post their form (the server records that decision itself), and the
- * script defines the banner only after the page's first frame: a test of what
- * the script does with a click waits for it, as a visitor's click after the
- * first moments finds it.
- */
-function hydrated(page) {
-  return page.waitForFunction(
-    () =>
-      window.customElements.get('cookie-banner') &&
-      document.querySelector('cookie-banner').hasUpdated,
-  );
-}
 
 /**
  * Records, in the first animation frame where the banner has button labels,
@@ -426,7 +411,7 @@ describe('the Django example site', () => {
 
     it('records the signal with the decision, in the cookie and in the proof', async () => {
       await page.goto(`${site.origin}/`);
-      await hydrated(page);
+      await bannerHydrated(page);
       await page.getByRole('button', { name: 'Tout accepter' }).click();
       await banner(page).waitFor({ state: 'detached' });
       const { id, gpc, categories } = await decisionIn(page);
@@ -513,7 +498,7 @@ describe('the Django example site', () => {
           source.indexOf('/static/cookie-consent/cookie-consent.js'),
         'hydrate.js comes first',
       );
-      await hydrated(page);
+      await bannerHydrated(page);
       // Hydrated, the banner keeps its form (no second banner): the script cancels it.
       assert.equal(await banner(page).count(), 1);
       assert.equal(await page.locator('cookie-banner form[method="post"]').count(), 1);
@@ -553,7 +538,7 @@ describe('the Django example site', () => {
 
     it('stores "accept all" once, sent with the CSRF token', async () => {
       await page.goto(`${site.origin}/`);
-      await hydrated(page);
+      await bannerHydrated(page);
       await page.getByRole('button', { name: 'Tout accepter' }).click();
       await banner(page).waitFor({ state: 'detached' });
       const { id, categories } = await decisionIn(page);
