@@ -49,6 +49,7 @@ export default tseslint.config(
         fetch: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        clearInterval: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
       },

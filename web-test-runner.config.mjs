@@ -6,7 +6,6 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { webdriverLauncher } from '@web/test-runner-webdriver';
 import {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
@@ -15,6 +14,7 @@ import {
   WEBKIT_MINIBROWSER,
 } from './scripts/browsers.mjs';
 import { renameLitPolicy } from './rollup.config.mjs';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 
 const launchers = {
   chromium: () =>
@@ -26,7 +26,7 @@ const launchers = {
       launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true },
     }),
   webkit: () =>
-    webdriverLauncher({
+    webkitLauncher({
       hostname: '127.0.0.1',
       port: Number(process.env.WEBKIT_DRIVER_PORT ?? 4444),
       path: '/',
