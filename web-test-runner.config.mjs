@@ -284,6 +284,21 @@ async function serverRenderedPages(context, next) {
     context.body = `export * from '/src/consent/vendor-rules.ts?held';\n`;
     return undefined;
   }
+  // With `&heldLanguage=1`, the page's language module is held likewise until
+  // `/test-endpoints/release-language?key=…`: the banner cannot hydrate before.
+  if (context.path === '/test-endpoints/release-language') {
+    held(`${key}:language`).release();
+    context.body = '';
+    return undefined;
+  }
+  if (context.path === '/test-endpoints/held-language.js') {
+    await held(`${key}:language`).released;
+    context.set('Cache-Control', 'no-store');
+    context.type = 'text/javascript';
+    const language = String(context.query.language).replace(/[^a-zA-Z-]/g, '');
+    context.body = `export * from '/src/i18n/generated/${language}.ts?held';\n`;
+    return undefined;
+  }
   if (context.path === '/test-endpoints/held-script.js') {
     await held(key).released;
     context.set('Cache-Control', 'no-store');
@@ -314,15 +329,27 @@ async function serverRenderedPages(context, next) {
   const form = context.query.form === '1';
   const vendors = context.query.vendors === '1';
   const inventory = vendors ? SERVER_RENDERED_VENDOR_INVENTORY : SERVER_RENDERED_INVENTORY;
-  const heldRules = `/test-endpoints/held-vendor-rules.js?key=${encodeURIComponent(key)}`;
-  const importMap = vendors
-    ? `<script type="importmap">${JSON.stringify({
-        imports: {
-          '/src/consent/vendor-rules.js': heldRules,
-          '/src/consent/vendor-rules.ts': heldRules,
-        },
-      })}</script>`
-    : '';
+  const heldModules = {};
+  const holdModule = (path, url) => {
+    heldModules[`${path}.js`] = url;
+    heldModules[`${path}.ts`] = url;
+  };
+  if (vendors) {
+    holdModule(
+      '/src/consent/vendor-rules',
+      `/test-endpoints/held-vendor-rules.js?key=${encodeURIComponent(key)}`,
+    );
+  }
+  if (context.query.heldLanguage === '1') {
+    holdModule(
+      `/src/i18n/generated/${language}`,
+      `/test-endpoints/held-language.js?key=${encodeURIComponent(key)}&language=${language}`,
+    );
+  }
+  const importMap =
+    Object.keys(heldModules).length > 0
+      ? `<script type="importmap">${JSON.stringify({ imports: heldModules })}</script>`
+      : '';
   const banner = renderBanner({
     inventory,
     language,

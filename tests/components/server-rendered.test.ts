@@ -8,7 +8,7 @@ import { deleteAllCookies, readCookie } from '../support/cookies.js';
  */
 async function serverRenderedPage(
   language: string,
-  { form = false, vendors = false } = {},
+  { form = false, vendors = false, heldLanguage = false } = {},
 ): Promise<{
   frame: HTMLIFrameElement;
   key: string;
@@ -17,7 +17,7 @@ async function serverRenderedPage(
   const key = `${language}-${Math.random().toString(36).slice(2)}`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}${vendors ? '&vendors=1' : ''}`;
+  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}${vendors ? '&vendors=1' : ''}${heldLanguage ? '&heldLanguage=1' : ''}`;
   document.body.append(frame);
   await waitUntil(
     () => frame.contentDocument?.querySelector('main') && bannerRoot(frame)?.querySelector('h2'),
@@ -194,6 +194,67 @@ describe('a banner rendered on the server', () => {
       () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
       'the banner stayed after the refusal',
     );
+  });
+
+  describe('clicked after the script ran but before it adopted the banner (its language still loading)', () => {
+    /** Such a page: the script has upgraded the banner, which waits for its texts to hydrate. */
+    async function upgradedNotHydrated() {
+      const { frame, key, release } = await serverRenderedPage('fr', { heldLanguage: true });
+      const page = frame.contentDocument!;
+      const actions: string[] = [];
+      page.addEventListener('consent-change', (event) =>
+        actions.push((event as CustomEvent<{ action: string }>).detail.action),
+      );
+      await release();
+      await waitUntil(() => isDefined(frame), 'the script never defined the banner', {
+        timeout: 10000,
+      });
+      const banner = page.querySelector('cookie-banner') as unknown as { hasUpdated: boolean };
+      expect(banner.hasUpdated, 'hydrated before its texts').to.equal(false);
+      const releaseLanguage = () => fetch(`/test-endpoints/release-language?key=${key}`);
+      return { frame, page, actions, releaseLanguage };
+    }
+
+    it('keeps "Reject all" and takes it once the banner is adopted', async () => {
+      const { frame, page, actions, releaseLanguage } = await upgradedNotHydrated();
+      button(frame, 'reject-button').click();
+      expect(readCookie('cookies_preferences', page), 'decided before adoption').to.equal(
+        undefined,
+      );
+      await releaseLanguage();
+      await waitUntil(
+        () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
+        'the early refusal was lost: the banner stayed',
+      );
+      const decision = JSON.parse(decodeURIComponent(readCookie('cookies_preferences', page)!)) as {
+        categories: Record<string, boolean>;
+      };
+      expect(decision.categories).to.deep.equal({ necessary: true, statistics: false });
+      expect(actions).to.deep.equal(['reject-all']);
+    });
+
+    it('takes only the last of several early clicks', async () => {
+      const { frame, page, actions, releaseLanguage } = await upgradedNotHydrated();
+      button(frame, 'accept-button').click();
+      button(frame, 'reject-button').click();
+      await releaseLanguage();
+      await waitUntil(() => actions.length > 0, 'the early clicks were lost');
+      await nextFrame(frame);
+      expect(actions).to.deep.equal(['reject-all']);
+      expect(readCookie('cookies_preferences', page)).to.be.a('string');
+    });
+
+    it('opens the preferences for an early "Customise"', async () => {
+      const { frame, page, releaseLanguage } = await upgradedNotHydrated();
+      button(frame, 'customise-button').click();
+      await releaseLanguage();
+      await waitUntil(
+        () => page.querySelector('cookie-preferences')?.shadowRoot?.querySelector('dialog[open]'),
+        'the early "Customise" was lost',
+        { timeout: 10000 },
+      );
+      expect(readCookie('cookies_preferences', page), 'no decision taken').to.equal(undefined);
+    });
   });
 
   it('is not rendered for a visitor who decided', async () => {

@@ -115,9 +115,20 @@ export class CookieBanner extends ConsentElement {
   /** `policyHref` when a visitor may follow it. */
   private policyLink?: string;
   private focusWasInside = false;
+  /** The server's button last clicked before this banner could take it, taken once it can. */
+  private earlyClick?: HTMLButtonElement;
 
   constructor() {
     super();
+    // The server's buttons are painted before the banner can take a click: it
+    // adopts them once its texts are loaded. A click meanwhile is kept (the
+    // last one), not lost; a button that posts the form still posts it.
+    if (this.serverRendered) {
+      this.shadowRoot!.addEventListener('click', (event) => {
+        const clicked = (event.target as Element).closest('button');
+        if (!this.hasUpdated && clicked?.type === 'button') this.earlyClick = clicked;
+      });
+    }
     keepFocusClear(
       this,
       () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
@@ -157,6 +168,11 @@ export class CookieBanner extends ConsentElement {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
     }
+    // Adopted: its buttons take clicks now, the kept one first, unless the
+    // banner turned out not to ask (a decision from another tab, say).
+    const early = this.earlyClick;
+    this.earlyClick = undefined;
+    if (early && this.shown) early.click();
     // The banner hid under the visitor's focus: give it back to the page.
     if (!this.shown && this.focusWasInside && !this.matches(':focus-within')) {
       restorePageFocus();
