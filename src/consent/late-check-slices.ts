@@ -3,7 +3,7 @@
  * milliseconds after the banner's first frame, fetched only by pages with
  * such a list.
  */
-import { findProblems, reportInventoryProblems, type Finding } from './inventory.js';
+import { findProblems, isRecord, reportInventoryProblems, type Finding } from './inventory.js';
 
 /** Cookies checked between two looks at the clock. */
 const SLICE = 100;
@@ -47,8 +47,28 @@ export function checkCookies(
       if (found.length > 0) reportInventoryProblems(source, found);
       settle(found.length === 0);
     };
-    afterNextFrame(task);
+    afterNextFrame(() => void vendorChecksFor(cookies).then(task));
   });
+}
+
+/**
+ * Loads the checks of cookies that name a vendor or a storage, which come
+ * with the vendors' rules, when `cookies` has such a cookie: a page fetches
+ * those rules only for an inventory that uses them, which the store cannot
+ * tell of this list before it passed. If they cannot be fetched, the store,
+ * which needs them for this list, reports it and takes no decision.
+ */
+async function vendorChecksFor(cookies: unknown[]): Promise<void> {
+  let uses: boolean;
+  try {
+    uses = cookies.some(
+      (cookie) => isRecord(cookie) && (cookie.vendor !== undefined || cookie.storage !== undefined),
+    );
+  } catch {
+    // Unreadable: the slices' own check says why.
+    return;
+  }
+  if (uses) await import('./vendor-rules.js').catch(() => undefined);
 }
 
 /** `cookies[3].name` of a slice that starts at `from`, as the path in the whole list. */
