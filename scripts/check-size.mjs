@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16430, goal: 11 * KIB },
-  site: { limit: 25130, goal: 16 * KIB },
+  banner: { limit: 16442, goal: 11 * KIB },
+  site: { limit: 25142, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 32858 },
+  everything: { limit: 32870 },
 };
 
 /**

@@ -283,16 +283,19 @@ export class ConsentStore {
    * (an element, or `document`).
    */
   acceptAll(target: EventTarget = document): ConsentDetail | undefined {
-    const again = () => this.acceptAll(target);
-    const inventory = this.requireInventory('accept-all', again);
-    return inventory && this.decide('accept-all', this.rules.all(inventory), target, again);
+    return this.decide(
+      'accept-all',
+      (inventory) => this.rules.all(inventory),
+      target,
+      () => this.acceptAll(target),
+    );
   }
 
   /** Refuses every category that is not required. */
   rejectAll(target: EventTarget = document): ConsentDetail | undefined {
     return this.decide(
       'reject-all',
-      () => false,
+      () => () => false,
       target,
       () => this.rejectAll(target),
     );
@@ -308,8 +311,11 @@ export class ConsentStore {
     target: EventTarget = document,
     action: ConsentAction = 'save',
   ): ConsentDetail | undefined {
-    return this.decide(action, this.rules.from(choices), target, () =>
-      this.save(choices, target, action),
+    return this.decide(
+      action,
+      () => this.rules.from(choices),
+      target,
+      () => this.save(choices, target, action),
     );
   }
 
@@ -341,9 +347,13 @@ export class ConsentStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Takes a decision against the inventory, if the store has one: `chooser`
+   * makes the choices for it. Without one, see `requireInventory`.
+   */
   private decide(
     action: ConsentAction,
-    choose: Chooser,
+    chooser: (inventory: CookieInventory) => Chooser,
     target: EventTarget,
     again: () => unknown,
   ): ConsentDetail | undefined {
@@ -351,7 +361,7 @@ export class ConsentStore {
     if (!inventory) return undefined;
     const before = this.decision;
     const record: DecisionRecord = {
-      ...this.rules.decide(inventory, choose),
+      ...this.rules.decide(inventory, chooser(inventory)),
       revision: inventory.revision,
       timestamp: new Date().toISOString(),
       id: newDecisionId(),
