@@ -1,9 +1,9 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { acceptAll, type CookiePreferences, type CookieTable } from '../../src/index.js';
 import { uniqueCookieName } from '../support/cookies.js';
-import { part, visibleText } from '../support/dom.js';
+import { part, rulesInMedia, visibleText } from '../support/dom.js';
 import { bigInventory } from '../support/inventories.js';
 import { usePageDefaults, warmUpAxe } from '../support/page.js';
 
@@ -170,6 +170,44 @@ describe('<cookie-table> with thousands of cookies', function () {
     await scrollThrough(table, AXE_COOKIES);
     await expect(table).to.be.accessible();
   });
+});
+
+describe('<cookie-table> printed', () => {
+  usePageDefaults();
+
+  /** A table of rows in several groups, all built, the later ones not scrolled to. */
+  async function builtNotScrolled(): Promise<CookieTable> {
+    const table = await tableOf(AXE_COOKIES);
+    await allRowsBuilt(table, AXE_COOKIES);
+    expect(shownRows(table).length, 'rows on screen before scrolling').to.be.lessThan(AXE_COOKIES);
+    return table;
+  }
+
+  // Every engine: the table's own print rules, applied as they stand. This is
+  // how Firefox and WebKit are checked, whose drivers here cannot emulate print.
+  it('its print rules show every row built, those not scrolled to included', async () => {
+    const table = await builtNotScrolled();
+    const root = table.shadowRoot!;
+    const rules = rulesInMedia(root, 'print');
+    expect(rules.length, 'the styles have print rules').to.be.above(0);
+    const printed = new CSSStyleSheet();
+    printed.replaceSync(rules.join('\n'));
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, printed];
+    expect(cookieNames(shownRows(table))).to.deep.equal(expectedNames(0, AXE_COOKIES));
+  });
+
+  if (navigator.userAgent.includes('Chrome/')) {
+    it('prints every row with print media emulated (Chromium)', async () => {
+      const table = await builtNotScrolled();
+      await executeServerCommand('emulate-media', { media: 'print' });
+      try {
+        expect(matchMedia('print').matches, 'print media emulated').to.equal(true);
+        expect(cookieNames(shownRows(table))).to.deep.equal(expectedNames(0, AXE_COOKIES));
+      } finally {
+        await executeServerCommand('emulate-media', { media: 'screen' });
+      }
+    });
+  }
 });
 
 describe('<cookie-preferences> with thousands of cookies', function () {

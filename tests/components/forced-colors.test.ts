@@ -9,6 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CookiePreferences } from '../../src/index.js';
 import { uniqueCookieName } from '../support/cookies.js';
+import { rulesInMedia } from '../support/dom.js';
 import { mediaInventory, testInventory } from '../support/inventories.js';
 import { usePageDefaults, warmUpAxe } from '../support/page.js';
 
@@ -122,13 +123,7 @@ describe('switches in forced colours (Windows High Contrast)', () => {
    */
   it('its forced-colours rules give off, on, partly and locked their own system colours', async () => {
     const preferences = await openPreferences();
-    const rules = preferences
-      .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
-      .filter(
-        (rule): rule is CSSMediaRule =>
-          rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'),
-      )
-      .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+    const rules = rulesInMedia(preferences.shadowRoot!, 'forced-colors: active');
     expect(rules.length, 'the styles have forced-colours rules').to.be.above(0);
     preferences.remove();
 

@@ -41,3 +41,19 @@ export function visibleText(node: Node | null | undefined): string {
 export function buttonLabels(root: ParentNode | null | undefined): string[] {
   return [...(root?.querySelectorAll('button') ?? [])].map((button) => visibleText(button));
 }
+
+/**
+ * The rules inside the `@media` rules of `root`'s adopted styles whose
+ * condition contains `condition`, as text: applied as they stand (outside
+ * the media query) they show what the element looks like in that medium or
+ * mode, in engines whose drivers here cannot emulate it.
+ */
+export function rulesInMedia(root: ShadowRoot, condition: string): string[] {
+  return root.adoptedStyleSheets
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter(
+      (rule): rule is CSSMediaRule =>
+        rule instanceof CSSMediaRule && rule.conditionText.includes(condition),
+    )
+    .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+}

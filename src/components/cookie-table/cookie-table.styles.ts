@@ -48,5 +48,18 @@ export const tableStyles = [
       margin: 0.5rem 0 0;
       color: var(--_muted);
     }
+
+    /* On paper, which does not scroll, every row built is printed, not only
+       those scrolled to, and a wide table is not cut at the page's edge.
+       Important, as the theme's [hidden] is, and more specific. */
+    @media print {
+      tbody[hidden] {
+        display: table-row-group !important;
+      }
+
+      .scroller {
+        overflow: visible;
+      }
+    }
   `,
 ];
