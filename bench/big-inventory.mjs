@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
+import { summarize } from './stats.mjs';
 
 const DEFAULT_DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 export const BIG_COOKIES = 50_000;
@@ -319,12 +320,7 @@ async function dialogCase(browser, origin) {
   }
 }
 
-const median = (values) => {
-  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const median = (values) => summarize(values)?.median ?? null;
 
 /**
  * Measures the big-inventory case `runs` times in `browser` (Playwright's Chromium) and returns
