@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
+import { summarize } from './stats.mjs';
 
 const DEFAULT_DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 export const BIG_COOKIES = 50_000;
@@ -142,7 +143,10 @@ async function startServer(distDir) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-/** Runs in the page before its scripts: records long tasks. */
+/**
+ * Runs in the page before its scripts: records long tasks and defines the helpers the cases
+ * measure with.
+ */
 function installLongTasks() {
   const longTasks = [];
   const keep = (entries) => {
@@ -202,24 +206,55 @@ function installLongTasks() {
       return touched.size;
     };
   };
+  /**
+   * What the table and dialog cases measure, once the page is ready: `reveal()` brings a list
+   * of `rows` rows into view; then the time to the first of `bodyRows()` in view and to all of
+   * them, the longest task from `reveal()` until then, and how many rows under `roots()` change
+   * when `decide()` runs, counted once its render has had a frame and a task.
+   */
+  window.__measureRows = async ({ reveal, bodyRows, rows, roots, decide, giveUp }) => {
+    const start = performance.now();
+    reveal();
+    const first = await window.__frameWhen(() => window.__inView(bodyRows()[0]), giveUp);
+    const all = await window.__frameWhen(() => bodyRows().length >= rows, giveUp);
+    const longestTask = window.__longestTaskSince(start);
+    const stop = window.__watchRows(roots());
+    decide();
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return {
+      firstRows: first === null ? null : first - start,
+      allRows: all === null ? null : all - start,
+      longestTask,
+      rowsTouchedByDecision: stop(),
+    };
+  };
 }
 
-async function newPage(browser) {
+/**
+ * Opens `url` in a context of its own, so that no run reuses another's cache or storage, and
+ * returns what `inPage(arg)` returns there.
+ */
+async function evaluateInNewPage(browser, url, inPage, arg) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const tab = await context.newPage();
-  await tab.addInitScript(installLongTasks);
-  return { context, tab };
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(installLongTasks);
+    await tab.goto(url, { waitUntil: 'commit' });
+    return await tab.evaluate(inPage, arg);
+  } finally {
+    await context.close();
+  }
 }
 
 /**
  * Milliseconds to the first frame that shows the banner: from navigation with the inventory in
  * the page's HTML (`banner`), from the moment the page gives it (`banner-property`).
  */
-async function bannerVisible(browser, origin, route, count) {
-  const { context, tab } = await newPage(browser);
-  try {
-    await tab.goto(`${origin}/${route}/${count}/`, { waitUntil: 'commit' });
-    return await tab.evaluate(async (giveUp) => {
+function bannerVisible(browser, origin, route, count) {
+  return evaluateInNewPage(
+    browser,
+    `${origin}/${route}/${count}/`,
+    async (giveUp) => {
       const shown = await window.__frameWhen(
         () =>
           window.__inView(
@@ -228,10 +263,9 @@ async function bannerVisible(browser, origin, route, count) {
         giveUp,
       );
       return shown === null ? null : shown - (window.__given ?? 0);
-    }, GIVE_UP_MS);
-  } finally {
-    await context.close();
-  }
+    },
+    GIVE_UP_MS,
+  );
 }
 
 /**
@@ -239,37 +273,26 @@ async function bannerVisible(browser, origin, route, count) {
  * (the page does not anchor its scroll, so that the table's top stays there as it grows): the time to its first row in view, the longest task from then until its last row
  * exists, and the rows a decision (accept all) touches.
  */
-async function tableCase(browser, origin) {
-  const { context, tab } = await newPage(browser);
-  try {
-    await tab.goto(`${origin}/table/`, { waitUntil: 'commit' });
-    return await tab.evaluate(
-      async ({ giveUp, rows }) => {
-        await customElements.whenDefined('cookie-table');
-        const element = document.querySelector('cookie-table');
-        // In a task of its own, as a visitor's scroll (or a link to the table) would be.
-        await new Promise((done) => setTimeout(done, 0));
-        const start = performance.now();
-        element.scrollIntoView();
-        const bodyRows = () => element.shadowRoot?.querySelectorAll('tbody tr') ?? [];
-        const first = await window.__frameWhen(() => window.__inView(bodyRows()[0]), giveUp);
-        const all = await window.__frameWhen(() => bodyRows().length >= rows, giveUp);
-        const longestTask = window.__longestTaskSince(start);
-        const stop = window.__watchRows([element.shadowRoot]);
-        window.cookieConsent.acceptAll();
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        return {
-          firstRows: first === null ? null : first - start,
-          allRows: all === null ? null : all - start,
-          longestTask,
-          rowsTouchedByDecision: stop(),
-        };
-      },
-      { giveUp: GIVE_UP_MS, rows: BIG_COOKIES },
-    );
-  } finally {
-    await context.close();
-  }
+function tableCase(browser, origin) {
+  return evaluateInNewPage(
+    browser,
+    `${origin}/table/`,
+    async ({ giveUp, rows }) => {
+      await customElements.whenDefined('cookie-table');
+      const element = document.querySelector('cookie-table');
+      // In a task of its own, as a visitor's scroll (or a link to the table) would be.
+      await new Promise((done) => setTimeout(done, 0));
+      return window.__measureRows({
+        reveal: () => element.scrollIntoView(),
+        bodyRows: () => element.shadowRoot?.querySelectorAll('tbody tr') ?? [],
+        rows,
+        roots: () => [element.shadowRoot],
+        decide: () => window.cookieConsent.acceptAll(),
+        giveUp,
+      });
+    },
+    { giveUp: GIVE_UP_MS, rows: BIG_COOKIES },
+  );
 }
 
 /**
@@ -277,54 +300,40 @@ async function tableCase(browser, origin) {
  * 25,000 statistics cookies to their first row in view, the longest task from the click until
  * the last row exists, and the rows that toggling the category's switch touches.
  */
-async function dialogCase(browser, origin) {
-  const { context, tab } = await newPage(browser);
-  try {
-    await tab.goto(`${origin}/dialog/`, { waitUntil: 'commit' });
-    return await tab.evaluate(
-      async ({ giveUp, rows }) => {
-        await customElements.whenDefined('cookie-preferences');
-        const dialogElement = document.querySelector('cookie-preferences');
-        dialogElement.show();
-        const categories = () =>
-          dialogElement.shadowRoot?.querySelectorAll('[part~="category"]') ?? [];
-        // The lists of a long inventory show once its cookies are checked (after the first render).
-        const summary = () => categories()[1]?.querySelector('[part~="cookies"] > summary');
-        await window.__frameWhen(() => categories().length === 2 && summary(), giveUp);
-        const category = categories()[1];
-        const tableRows = () =>
-          category.querySelector('cookie-table')?.shadowRoot?.querySelectorAll('tbody tr') ?? [];
-        const start = performance.now();
-        summary().click();
-        const first = await window.__frameWhen(() => window.__inView(tableRows()[0]), giveUp);
-        const all = await window.__frameWhen(() => tableRows().length >= rows, giveUp);
-        const longestTask = window.__longestTaskSince(start);
-        const roots = [...dialogElement.shadowRoot.querySelectorAll('cookie-table')].map(
-          (table) => table.shadowRoot,
-        );
-        const stop = window.__watchRows(roots);
-        category.querySelector('[part~="switch"]').click();
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        return {
-          firstRows: first === null ? null : first - start,
-          allRows: all === null ? null : all - start,
-          longestTask,
-          rowsTouchedByDecision: stop(),
-        };
-      },
-      { giveUp: GIVE_UP_MS, rows: BIG_COOKIES / 2 },
-    );
-  } finally {
-    await context.close();
-  }
+function dialogCase(browser, origin) {
+  return evaluateInNewPage(
+    browser,
+    `${origin}/dialog/`,
+    async ({ giveUp, rows }) => {
+      await customElements.whenDefined('cookie-preferences');
+      const dialogElement = document.querySelector('cookie-preferences');
+      dialogElement.show();
+      const categories = () =>
+        dialogElement.shadowRoot?.querySelectorAll('[part~="category"]') ?? [];
+      // The lists of a long inventory show once its cookies are checked (after the first render).
+      const summary = () => categories()[1]?.querySelector('[part~="cookies"] > summary');
+      await window.__frameWhen(() => categories().length === 2 && summary(), giveUp);
+      const category = categories()[1];
+      return window.__measureRows({
+        reveal: () => summary().click(),
+        bodyRows: () =>
+          category.querySelector('cookie-table')?.shadowRoot?.querySelectorAll('tbody tr') ?? [],
+        rows,
+        // Every table of the dialog, so that a switch that rendered another category's rows
+        // again would be counted too.
+        roots: () =>
+          [...dialogElement.shadowRoot.querySelectorAll('cookie-table')].map(
+            (table) => table.shadowRoot,
+          ),
+        decide: () => category.querySelector('[part~="switch"]').click(),
+        giveUp,
+      });
+    },
+    { giveUp: GIVE_UP_MS, rows: BIG_COOKIES / 2 },
+  );
 }
 
-const median = (values) => {
-  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const median = (values) => summarize(values)?.median ?? null;
 
 /**
  * Measures the big-inventory case `runs` times in `browser` (Playwright's Chromium) and returns
@@ -348,7 +357,13 @@ export async function measureBigInventory(browser, { runs = 5, dist = DEFAULT_DI
   } finally {
     server.close();
   }
-  const of = (list, key) => median(list.map((sample) => sample[key]));
+  const rowMedians = (list) =>
+    Object.fromEntries(
+      ['firstRows', 'allRows', 'longestTask', 'rowsTouchedByDecision'].map((key) => [
+        key,
+        median(list.map((sample) => sample[key])),
+      ]),
+    );
   const ratio = (small, big) => (small && big ? big / small : null);
   const bannerSmall = median(samples.small);
   const bannerBig = median(samples.big);
@@ -361,18 +376,8 @@ export async function measureBigInventory(browser, { runs = 5, dist = DEFAULT_DI
     bannerRatio: ratio(bannerSmall, bannerBig),
     bannerAfterInventory: { [SMALL_COOKIES]: givenSmall, [BIG_COOKIES]: givenBig },
     bannerAfterInventoryRatio: ratio(givenSmall, givenBig),
-    table: Object.fromEntries(
-      ['firstRows', 'allRows', 'longestTask', 'rowsTouchedByDecision'].map((key) => [
-        key,
-        of(samples.table, key),
-      ]),
-    ),
-    dialog: Object.fromEntries(
-      ['firstRows', 'allRows', 'longestTask', 'rowsTouchedByDecision'].map((key) => [
-        key,
-        of(samples.dialog, key),
-      ]),
-    ),
+    table: rowMedians(samples.table),
+    dialog: rowMedians(samples.dialog),
   };
 }
 

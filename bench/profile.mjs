@@ -18,8 +18,8 @@ import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 import { installProbe } from './probe.mjs';
-import { summarize } from './report.mjs';
 import { pagePath, startBenchServer } from './server.mjs';
+import { summarize } from './stats.mjs';
 
 const REPO_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const REPORT_PATH = join(REPO_DIR, 'docs', 'benchmarks.md');

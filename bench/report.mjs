@@ -2,20 +2,10 @@
 // (docs/benchmarks.md), whose tables are also what `npm run bench` prints.
 
 import { BIG_COOKIES, SMALL_COOKIES, bigInventoryTable } from './big-inventory.mjs';
+import { summarize } from './stats.mjs';
 
 /** One frame at the 60 Hz that headless Chromium produces frames at. */
 export const FRAME_MS = 1000 / 60;
-
-/** Median, min and max of the numbers among `values` (failed runs leave holes). */
-export function summarize(values) {
-  const numbers = values.filter((value) => typeof value === 'number' && Number.isFinite(value));
-  if (numbers.length === 0) return null;
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  const sum = sorted.reduce((total, value) => total + value, 0);
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length, sum };
-}
 
 /** The key of one measured variant in `results.samples`. */
 export function variantKey({ widget, lang, inventory, cpu, firstFrameClick }) {
