@@ -55,7 +55,11 @@ export function formatDuration(
   const units = DURATION_UNITS.filter((unit) => typeof amounts[unit] === 'number');
   if (typeof duration === 'object' && units.length > 0) {
     const parts = units.map((unit) => unitFormat(language, unit).format(amounts[unit]!));
-    return { text: listFormat(language).format(parts), language };
+    // An engine without unit names in `language` words them in another
+    // (Chromium has none in Irish or Maltese: "13 months"): the text says
+    // which, so that a screen reader reads it with that language's voice.
+    const worded = unitFormat(language, units[0]).resolvedOptions().locale;
+    return { text: listFormat(language).format(parts), language: worded };
   }
   return resolveText(
     duration as Exclude<CookieDuration, object> | Record<string, string>,

@@ -244,6 +244,34 @@ describe('<cookie-table>', () => {
     });
   });
 
+  describe('in a language whose unit names the engine may lack', () => {
+    it('marks a duration with the language its words are in (Irish)', async () => {
+      setLanguageCookie('ga');
+      const table = await showTable(testInventory(), { duration: true });
+      await waitUntil(
+        () => ![undefined, 'Provider'].includes(headers(table)[0]),
+        'the table is in Irish',
+        {
+          timeout: LANGUAGE_LOAD_MS,
+        },
+      );
+      // What this engine's Intl words "13 months" in for Irish: Irish in
+      // Firefox and WebKit, English in Chromium, which has no Irish unit names.
+      const intl = new Intl.NumberFormat('ga', {
+        style: 'unit',
+        unit: 'month',
+        unitDisplay: 'long',
+      });
+      const worded = intl.resolvedOptions().locale;
+      const cell = table.shadowRoot!.querySelectorAll('tbody tr')[2].querySelectorAll('td')[4];
+      expect(visibleText(cell)).to.equal(intl.format(13));
+      const marked = cell.querySelector('bdi')!.getAttribute('lang') ?? 'ga';
+      expect(marked.split('-')[0], `the language of "${intl.format(13)}"`).to.equal(
+        worded.split('-')[0],
+      );
+    });
+  });
+
   describe('inventory texts', () => {
     it('are rendered as text, never as HTML', async () => {
       const payload = '<img src=x onerror="window.__cookieTableXss = true">';
