@@ -185,7 +185,7 @@ describe('<cookie-table> printed', () => {
 
   // Every engine: the table's own print rules, applied as they stand. This is
   // how Firefox and WebKit are checked, whose drivers here cannot emulate print.
-  it('its print rules show every row built, those not scrolled to included', async () => {
+  it('its print rules show every row built, those not scrolled to included, and do not cut the table', async () => {
     const table = await builtNotScrolled();
     const root = table.shadowRoot!;
     const rules = rulesInMedia(root, 'print');
@@ -194,6 +194,8 @@ describe('<cookie-table> printed', () => {
     printed.replaceSync(rules.join('\n'));
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, printed];
     expect(cookieNames(shownRows(table))).to.deep.equal(expectedNames(0, AXE_COOKIES));
+    // Nor is a wide table cut at the page's edge: its box does not scroll on paper.
+    expect(getComputedStyle(part(table, 'scroller')!).overflowX).to.equal('visible');
   });
 
   if (navigator.userAgent.includes('Chrome/')) {
