@@ -213,14 +213,68 @@ async function recordedScript(context, next) {
  * library.
  */
 let serverModule;
-const heldScripts = new Map();
-function held(key) {
-  if (!heldScripts.has(key)) {
+const holds = new Map();
+function held(name) {
+  if (!holds.has(name)) {
     let release;
     const released = new Promise((resolve) => (release = resolve));
-    heldScripts.set(key, { released, release });
+    holds.set(name, { released, release });
   }
-  return heldScripts.get(key);
+  return holds.get(name);
+}
+
+/**
+ * What the test pages load that a test holds back, to act while a page waits
+ * for it: each is answered (uncached) only once
+ * `/test-endpoints/release-<name>?key=…` was requested for the same key.
+ * - `script`: the server-rendered page's only module script, which loads the
+ *   hydration, then the library.
+ * - `vendor-rules` and `language` (`&language=…`): the library's imports of
+ *   the vendors' rules and of a language's texts, which the server-rendered
+ *   page's import map sends here with `&vendors=1` and `&heldLanguage=1`
+ *   (another URL for the same file: the import map sends only the plain one).
+ * - `style`: the first-paint page's stylesheet, which holds its first frame.
+ */
+const HELD = {
+  script: {
+    path: '/test-endpoints/held-script.js',
+    type: 'text/javascript',
+    body: () => `import '/src/hydrate.ts';\nimport '/src/cookie-consent.ts';\n`,
+  },
+  'vendor-rules': {
+    path: '/test-endpoints/held-vendor-rules.js',
+    type: 'text/javascript',
+    body: () => `export * from '/src/consent/vendor-rules.ts?held';\n`,
+  },
+  language: {
+    path: '/test-endpoints/held-language.js',
+    type: 'text/javascript',
+    body: (query) => {
+      const language = String(query.language).replace(/[^a-zA-Z-]/g, '');
+      return `export * from '/src/i18n/generated/${language}.ts?held';\n`;
+    },
+  },
+  style: {
+    path: '/test-endpoints/held-style.css',
+    type: 'text/css',
+    body: () => 'main { color: #222; }\n',
+  },
+};
+async function heldResources(context, next) {
+  const key = String(context.query.key ?? '');
+  const released = /^\/test-endpoints\/release-([a-z-]+)$/.exec(context.path)?.[1];
+  if (released && Object.hasOwn(HELD, released)) {
+    held(`${key}:${released}`).release();
+    context.body = '';
+    return undefined;
+  }
+  const name = Object.keys(HELD).find((each) => HELD[each].path === context.path);
+  if (!name) return next();
+  await held(`${key}:${name}`).released;
+  context.set('Cache-Control', 'no-store');
+  context.type = HELD[name].type;
+  context.body = HELD[name].body(context.query);
+  return undefined;
 }
 async function renderOnServer() {
   serverModule ??= build({
@@ -263,49 +317,6 @@ const SERVER_RENDERED_VENDOR_INVENTORY = {
 const decisionPosts = new Map();
 async function serverRenderedPages(context, next) {
   const key = String(context.query.key ?? '');
-  if (context.path === '/test-endpoints/release-script') {
-    held(key).release();
-    context.body = '';
-    return undefined;
-  }
-  // With `&vendors=1`, the rules of vendors too are held until
-  // `/test-endpoints/release-vendor-rules?key=…`: the page's import map sends
-  // the library's import of them here (see below).
-  if (context.path === '/test-endpoints/release-vendor-rules') {
-    held(`${key}:vendor-rules`).release();
-    context.body = '';
-    return undefined;
-  }
-  if (context.path === '/test-endpoints/held-vendor-rules.js') {
-    await held(`${key}:vendor-rules`).released;
-    context.set('Cache-Control', 'no-store');
-    context.type = 'text/javascript';
-    // Another URL for the same file: the import map sends only the plain one here.
-    context.body = `export * from '/src/consent/vendor-rules.ts?held';\n`;
-    return undefined;
-  }
-  // With `&heldLanguage=1`, the page's language module is held likewise until
-  // `/test-endpoints/release-language?key=…`: the banner cannot hydrate before.
-  if (context.path === '/test-endpoints/release-language') {
-    held(`${key}:language`).release();
-    context.body = '';
-    return undefined;
-  }
-  if (context.path === '/test-endpoints/held-language.js') {
-    await held(`${key}:language`).released;
-    context.set('Cache-Control', 'no-store');
-    context.type = 'text/javascript';
-    const language = String(context.query.language).replace(/[^a-zA-Z-]/g, '');
-    context.body = `export * from '/src/i18n/generated/${language}.ts?held';\n`;
-    return undefined;
-  }
-  if (context.path === '/test-endpoints/held-script.js') {
-    await held(key).released;
-    context.set('Cache-Control', 'no-store');
-    context.type = 'text/javascript';
-    context.body = `import '/src/hydrate.ts';\nimport '/src/cookie-consent.ts';\n`;
-    return undefined;
-  }
   if (context.path === '/test-endpoints/decision') {
     const posts = decisionPosts.get(key) ?? [];
     decisionPosts.set(key, posts);
@@ -383,18 +394,6 @@ ${banner}
  */
 async function firstPaintPage(context, next) {
   const key = String(context.query.key ?? '');
-  if (context.path === '/test-endpoints/release-style') {
-    held(`${key}:style`).release();
-    context.body = '';
-    return undefined;
-  }
-  if (context.path === '/test-endpoints/held-style.css') {
-    await held(`${key}:style`).released;
-    context.set('Cache-Control', 'no-store');
-    context.type = 'text/css';
-    context.body = 'main { color: #222; }\n';
-    return undefined;
-  }
   if (context.path !== '/test-endpoints/first-paint.html') return next();
   const inventory = JSON.stringify(SERVER_RENDERED_INVENTORY);
   context.set('Cache-Control', 'no-store');
@@ -494,6 +493,7 @@ export default {
     litPolicyAsBundled,
     servedWithPolicy,
     recordedScript,
+    heldResources,
     serverRenderedPages,
     firstPaintPage,
     // A sandboxed frame has an opaque origin: it loads the library's modules
