@@ -17,12 +17,11 @@ const STUCK = Symbol('stuck');
 
 class RecoveringWebdriverLauncher extends WebdriverLauncher {
   async stopSession(id) {
-    const leaving = super.stopSession(id);
-    // A late failure of the abandoned navigation is expected; not unhandled.
-    leaving.catch(() => {});
+    // Its failure becomes the outcome: a late one, of a navigation given up on, is then not unhandled.
+    const leaving = super.stopSession(id).catch((error) => error);
     let timer;
     const outcome = await Promise.race([
-      leaving.catch((error) => error),
+      leaving,
       new Promise((resolve) => (timer = setTimeout(resolve, LEAVE_MS, STUCK))),
     ]);
     clearTimeout(timer);
