@@ -88,6 +88,8 @@ const runner = spawn(
 );
 runner.on('exit', (code, signal) => {
   stopping = true;
+  // Once a run ended with 1 and no failure printed: say so if a signal ended it.
+  if (signal) console.error(`web-test-runner was stopped by ${signal}`);
   stopAll();
   process.exit(code ?? (signal ? 1 : 0));
 });
