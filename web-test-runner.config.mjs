@@ -42,6 +42,20 @@ const launchers = {
 const engines = selectedEngines();
 
 /**
+ * `/test-endpoints/set-cookie?name=…&value=…` answers with a `Set-Cookie` for
+ * the page's whole site (path /), as Django's language view does: a cookie
+ * that a server response changes, not the page's script.
+ */
+async function setCookieEndpoint(context, next) {
+  if (context.path !== '/test-endpoints/set-cookie') return next();
+  const { name = '', value = '' } = context.query;
+  context.set('Set-Cookie', `${name}=${value}; Path=/; SameSite=Lax`);
+  context.set('Cache-Control', 'no-store');
+  context.body = 'set';
+  return undefined;
+}
+
+/**
  * A real endpoint for the proof-of-consent tests: POST records the request
  * under `?key=` and answers the statuses listed in `?respond=` in turn
  * (201 by default); GET returns what was recorded for the key. It allows
@@ -489,6 +503,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
     proofEndpoint,
+    setCookieEndpoint,
     faultyCopy,
     litPolicyAsBundled,
     servedWithPolicy,

@@ -7,7 +7,7 @@
 import { documentCookies, readCookie } from './cookie-jar.js';
 
 export const DEFAULT_LANGUAGE_COOKIE = 'django_language';
-/** How often the cookie is read, in case no `cookieStore` event announces a change. */
+/** How often the cookie is read where no `cookieStore` event announces a change. */
 const POLL_MS = 500;
 
 interface CookieStoreLike extends EventTarget {
@@ -79,15 +79,26 @@ export class PageLanguage {
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     document.addEventListener('visibilitychange', check);
 
-    // cookieStore announces changes at once where it exists, but its listener
-    // goes live only after a moment: a cookie written meanwhile would be
-    // missed. The poll, a cheap string scan skipped while the page is hidden,
-    // catches that and every engine without cookieStore.
-    const cookieStore = (globalThis as { cookieStore?: CookieStoreLike }).cookieStore;
-    cookieStore?.addEventListener('change', check);
+    // cookieStore announces every change of a cookie the page can read, its
+    // own writes and a server's Set-Cookie alike, where it exists (Chromium,
+    // Firefox and WebKit: page-language.test.ts). Its listener goes live
+    // after a moment, though, so a poll (a string scan skipped while the page
+    // is hidden) covers the start, and goes on only where there is no
+    // cookieStore or it fails: a request made after the listener was added
+    // is answered once the listener is live, and a check then catches a
+    // write made meanwhile.
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') check();
     }, POLL_MS);
+    const cookieStore = (globalThis as { cookieStore?: CookieStoreLike }).cookieStore;
+    if (cookieStore) {
+      cookieStore.addEventListener('change', check);
+      // No answer (a sandboxed frame): the poll goes on.
+      cookieStore.get(this.cookieNameValue).then(() => {
+        clearInterval(timer);
+        check();
+      }, Boolean);
+    }
     return () => {
       langObserver.disconnect();
       document.removeEventListener('visibilitychange', check);

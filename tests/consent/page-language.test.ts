@@ -45,6 +45,30 @@ function countChanges(language: PageLanguage): { count: () => number; unsubscrib
 
 const WITHIN_A_SECOND = { timeout: 1000, interval: 20 };
 
+/** The poll's period in page-language.ts. */
+const POLL_MS = 500;
+
+/** Counts the page's reads of `document.cookie`, which still reads the real jar. */
+function countCookieReads(): { count: () => number; reset: () => void; restore: () => void } {
+  const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  let reads = 0;
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get() {
+      reads += 1;
+      return real.get!.call(this);
+    },
+    set(value: string) {
+      real.set!.call(this, value);
+    },
+  });
+  return {
+    count: () => reads,
+    reset: () => (reads = 0),
+    restore: () => delete (document as { cookie?: string }).cookie,
+  };
+}
+
 afterEach(() => {
   for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
   deleteWrittenCookies();
@@ -143,6 +167,52 @@ describe('PageLanguage', () => {
       deleteCookie(cookie);
       await waitUntil(() => count() === 3, 'the deleted cookie went unnoticed', WITHIN_A_SECOND);
       expect(language.preferences()[0]).to.not.equal('de');
+    });
+
+    it('hear of a language cookie that a server response sets, within one second', async () => {
+      const { language, cookie } = newPageLanguage();
+      const { count } = countChanges(language);
+      // As Django's set_language view answers: a Set-Cookie, no script of the page.
+      await fetch(`/test-endpoints/set-cookie?name=${cookie}&value=fr`);
+      await waitUntil(() => count() === 1, 'the cookie went unnoticed', WITHIN_A_SECOND);
+      expect(language.preferences()[0]).to.equal('fr');
+    });
+
+    it('stop reading document.cookie once cookieStore announces changes, and still hear each one', async () => {
+      const cookieStore = (globalThis as { cookieStore?: { get(name: string): Promise<unknown> } })
+        .cookieStore;
+      expect(cookieStore, 'the Cookie Store API, in every engine tested').to.not.equal(undefined);
+      const reads = countCookieReads();
+      try {
+        const { language, cookie } = newPageLanguage();
+        const { count } = countChanges(language);
+        // Asked after the watch's own request, answered after it: its listener is live.
+        await cookieStore!.get(cookie);
+        // Counted from a period later: the watch reads the cookie once as the listener goes live.
+        let ticks = 0;
+        const ticker = setInterval(() => {
+          ticks += 1;
+          if (ticks === 1) reads.reset();
+        }, POLL_MS);
+        try {
+          await waitUntil(() => ticks >= 4, 'three periods of the poll', { timeout: 10000 });
+        } finally {
+          clearInterval(ticker);
+        }
+        expect(reads.count(), 'reads of document.cookie with nothing changed').to.equal(0);
+
+        document.cookie = `${cookie}=de; path=/`;
+        await waitUntil(() => count() === 1, 'a write of the page went unnoticed', WITHIN_A_SECOND);
+        await fetch(`/test-endpoints/set-cookie?name=${cookie}&value=fr`);
+        await waitUntil(
+          () => count() === 2,
+          "a server's Set-Cookie went unnoticed",
+          WITHIN_A_SECOND,
+        );
+        expect(language.preferences()[0]).to.equal('fr');
+      } finally {
+        reads.restore();
+      }
     });
 
     it('hear of a change of <html lang> within one second', async () => {
