@@ -323,6 +323,14 @@ const SERVER_RENDERED_VENDOR_INVENTORY = {
     },
   ],
 };
+/** The same with a category Global Privacy Control covers, for `&gpc=…`. */
+const SERVER_RENDERED_GPC_INVENTORY = {
+  ...SERVER_RENDERED_INVENTORY,
+  categories: [
+    ...SERVER_RENDERED_INVENTORY.categories,
+    { id: 'marketing', gpc: true, label: { fr: 'Publicité', en: 'Advertising' } },
+  ],
+};
 /**
  * With `&form=1`, the banner's buttons post to `/test-endpoints/decision?key=…`
  * until the script runs: it records each form (GET answers them) and
@@ -353,13 +361,20 @@ async function serverRenderedPages(context, next) {
   const language = String(context.query.language ?? 'en');
   const form = context.query.form === '1';
   const vendors = context.query.vendors === '1';
-  const inventory = vendors ? SERVER_RENDERED_VENDOR_INVENTORY : SERVER_RENDERED_INVENTORY;
+  // `&gpc=signal`: a browser that sends Global Privacy Control (Sec-GPC and
+  // navigator.globalPrivacyControl); `&gpc=header`: one that sends only the header.
+  const gpc = context.query.gpc;
+  const inventory = gpc
+    ? SERVER_RENDERED_GPC_INVENTORY
+    : vendors
+      ? SERVER_RENDERED_VENDOR_INVENTORY
+      : SERVER_RENDERED_INVENTORY;
   const heldModules = {};
   const holdModule = (path, url) => {
     heldModules[`${path}.js`] = url;
     heldModules[`${path}.ts`] = url;
   };
-  if (vendors) {
+  if (vendors || gpc) {
     holdModule(
       '/src/consent/vendor-rules',
       `/test-endpoints/held-vendor-rules.js?key=${encodeURIComponent(key)}`,
@@ -382,12 +397,17 @@ async function serverRenderedPages(context, next) {
     cookieHeader: context.get('Cookie'),
     decisionAction: form ? `/test-endpoints/decision?key=${encodeURIComponent(key)}` : undefined,
     csrfToken: form ? 'token-&-"quoted"' : undefined,
+    globalPrivacyControl: gpc !== undefined,
   });
+  const signal =
+    gpc === 'signal'
+      ? "<script>Object.defineProperty(navigator, 'globalPrivacyControl', { value: true });</script>"
+      : '';
   context.set('Cache-Control', 'no-store');
   context.type = 'text/html';
   context.body = `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><title>Server-rendered banner</title>${importMap}</head>
+<head><meta charset="utf-8"><title>Server-rendered banner</title>${importMap}${signal}</head>
 <body>
 <main><h1>A page</h1><p>Its text.</p></main>
 ${banner}

@@ -6,7 +6,9 @@
 //
 // writes <directory>/<language>.html, the banner's declarative shadow root
 // (`renderBannerShadowRoot` of lib/server.js, after `npm run build`) for each
-// language of the elements, and <directory>/style-source.txt, the CSP source
+// language of the elements, <directory>/<language>.gpc.html, the same with
+// the note that Global Privacy Control is honoured (for a request that sends
+// `Sec-GPC: 1` to a site whose inventory marks something `gpc`), and <directory>/style-source.txt, the CSP source
 // of its <style> (`bannerStyleSource`), and <directory>/labels.json, the
 // elements' name for the preferences (the floating button's, `reopen.label`)
 // in each language, which the app's "manage cookies" link takes. What Django
@@ -68,15 +70,28 @@ export async function prerender(directory) {
   const server = await import(pathToFileURL(join(ROOT, 'lib', 'server.js')).href);
   // The shadow root does not depend on the inventory's content: only on
   // whether there is one, and on the options below.
-  const inventory = { categories: [{ id: 'necessary', required: true, label: 'necessary' }] };
+  const necessary = { id: 'necessary', required: true, label: 'necessary' };
+  const inventory = { categories: [necessary] };
+  // With the note: what matters is only that something is marked for the signal.
+  const gpcInventory = { categories: [necessary, { id: 'ads', label: 'ads', gpc: true }] };
   mkdirSync(directory, { recursive: true });
   const written = [];
   for (const language of languages()) {
     const root = server.renderBannerShadowRoot({ inventory, language, ...PLACEHOLDERS });
+    const gpcRoot = server.renderBannerShadowRoot({
+      inventory: gpcInventory,
+      language,
+      globalPrivacyControl: true,
+      ...PLACEHOLDERS,
+    });
     for (const [name, placeholder] of Object.entries(PLACEHOLDERS)) {
-      if (!root.includes(placeholder)) throw new Error(`${language}: no placeholder for ${name}`);
+      if (!root.includes(placeholder) || !gpcRoot.includes(placeholder)) {
+        throw new Error(`${language}: no placeholder for ${name}`);
+      }
     }
+    if (!gpcRoot.includes('part="gpc"')) throw new Error(`${language}: no GPC note`);
     writeFileSync(join(directory, `${language}.html`), root);
+    writeFileSync(join(directory, `${language}.gpc.html`), gpcRoot);
     written.push(language);
   }
   writeFileSync(join(directory, 'style-source.txt'), server.bannerStyleSource);

@@ -25,6 +25,8 @@ import {
   newestDecision,
 } from './consent/decision-cookie.js';
 import { checkInventory, type CookieInventory } from './consent/inventory.js';
+import { marksGpc } from './consent/vendors.js';
+import { gpcBannerNote } from './components/gpc-note.js';
 import { resolveLanguage } from './consent/language.js';
 import { detailLoaders, localeLoaders } from './i18n/generated/loaders.js';
 import { uiLocales, withUiTexts } from './i18n/localize.js';
@@ -61,6 +63,13 @@ export interface BannerRenderOptions {
   decisionAction?: string;
   /** A CSRF token posted with that form as `csrfmiddlewaretoken` (`csrf-token`). */
   csrfToken?: string;
+  /**
+   * Whether the request sends Global Privacy Control (its `Sec-GPC` header is
+   * `1`): the banner then carries its note that the signal is honoured, as the
+   * browser will render it, where the inventory marks something `gpc`. Answer
+   * with `Vary: Sec-GPC` if a cache keeps the page.
+   */
+  globalPrivacyControl?: boolean;
 }
 
 /** The texts of every language but English (built in), banner and details, read once. */
@@ -121,25 +130,31 @@ LitElementRenderer.renderOptions.push((element) =>
 function renderElement(options: BannerRenderOptions, inventory: CookieInventory | undefined) {
   const cookieName =
     options.cookieName === DEFAULT_DECISION_COOKIE ? undefined : options.cookieName;
-  const template = html`<cookie-banner
-    policy-href=${ifDefined(options.policyHref)}
-    position=${ifDefined(options.position)}
-    cookie-name=${ifDefined(cookieName)}
-    cookie-days=${ifDefined(options.cookieDays)}
-    cookie-domain=${ifDefined(options.cookieDomain)}
-    language-cookie=${ifDefined(options.languageCookie)}
-    consent-endpoint=${ifDefined(options.consentEndpoint)}
-    csrf-cookie=${ifDefined(options.csrfCookie)}
-    decision-action=${ifDefined(options.decisionAction)}
-    csrf-token=${ifDefined(options.csrfToken)}
-    ?reopen-button=${options.reopenButton === true}
-    ?reload-on-withdraw=${options.reloadOnWithdraw === true}
-    .inventory=${inventory}
-  ></cookie-banner>`;
   const language = bannerLanguage(options.language);
-  return withUiTexts(language, textsByLanguage.get(language) ?? {}, () =>
-    collectResultSync(render(template)),
-  );
+  return withUiTexts(language, textsByLanguage.get(language) ?? {}, () => {
+    // In the visitor's language, as the browser's own note will be.
+    const gpcNote =
+      options.globalPrivacyControl === true && inventory && marksGpc(inventory)
+        ? gpcBannerNote()
+        : undefined;
+    const template = html`<cookie-banner
+      policy-href=${ifDefined(options.policyHref)}
+      position=${ifDefined(options.position)}
+      cookie-name=${ifDefined(cookieName)}
+      cookie-days=${ifDefined(options.cookieDays)}
+      cookie-domain=${ifDefined(options.cookieDomain)}
+      language-cookie=${ifDefined(options.languageCookie)}
+      consent-endpoint=${ifDefined(options.consentEndpoint)}
+      csrf-cookie=${ifDefined(options.csrfCookie)}
+      decision-action=${ifDefined(options.decisionAction)}
+      csrf-token=${ifDefined(options.csrfToken)}
+      ?reopen-button=${options.reopenButton === true}
+      ?reload-on-withdraw=${options.reloadOnWithdraw === true}
+      .inventory=${inventory}
+      .serverGpcNote=${gpcNote}
+    ></cookie-banner>`;
+    return collectResultSync(render(template));
+  });
 }
 
 /**

@@ -24,11 +24,17 @@ PLACEHOLDERS = {
 
 
 @lru_cache(maxsize=None)
-def shadow_root(language):
-    """The pre-rendered shadow root for one of the elements' languages, or None."""
-    path = PRERENDERED / f'{language}.html'
+def shadow_root(language, gpc=False):
+    """The pre-rendered shadow root for one of the elements' languages, or
+    None; with `gpc`, the one carrying the note that Global Privacy Control
+    is honoured (the plain one from a wheel that has none)."""
+    if gpc:
+        try:
+            return (PRERENDERED / f'{language}.gpc.html').read_text(encoding='utf-8')
+        except OSError:
+            pass
     try:
-        return path.read_text(encoding='utf-8')
+        return (PRERENDERED / f'{language}.html').read_text(encoding='utf-8')
     except OSError:
         return None
 
@@ -75,11 +81,14 @@ def decision_action(path, next_path):
     return f'{path}?next={quote(next_path, safe="/")}'
 
 
-def render(language, action, csrf_token, policy_href, position):
+def render(language, action, csrf_token, policy_href, position, gpc=False):
     """The shadow root for `language` with the request's values, safe to
     write into `<cookie-banner>`; None when the wheel has none, or when the
-    policy link is one the element would refuse (its render would differ)."""
-    root = shadow_root(language)
+    policy link is one the element would refuse (its render would differ).
+    `gpc`: the request sends Global Privacy Control and the inventory marks
+    something for it, so the banner carries its note, as the browser's own
+    render will."""
+    root = shadow_root(language, gpc)
     if root is None or not is_safe_href(policy_href):
         return None
     values = {

@@ -69,6 +69,23 @@ class ServerBannerTests(SimpleTestCase):
         self.assertNotIn('shadowroot', html)
         self.assertNotIn('decision-action', html)
 
+    @override_settings(COOKIE_CONSENT_INVENTORY=VENDORS)
+    def test_the_note_on_global_privacy_control_for_a_request_that_sends_it(self):
+        note = re.compile(r'<p part="gpc" class="gpc"><!--lit-part-->([^<]+)<!--/lit-part--></p>')
+        html = banner(RequestFactory().get('/', HTTP_SEC_GPC='1'))
+        self.assertRegex(note.search(html).group(1), r'^Votre navigateur nous demande .*\(Global Privacy Control\)')
+        self.assertNotIn('__COOKIE_CONSENT_', html)
+        self.assertIn('Tout refuser', html)
+        self.assertRegex(note.search(banner(RequestFactory().get('/', HTTP_SEC_GPC='1'), 'de')).group(1), r'^Ihr Browser')
+        # Only `1` is the signal.
+        for headers in [{}, {'HTTP_SEC_GPC': '0'}]:
+            self.assertNotIn('part="gpc"', banner(RequestFactory().get('/', **headers)))
+
+    def test_no_note_where_the_inventory_marks_nothing_for_the_signal(self):
+        html = banner(RequestFactory().get('/', HTTP_SEC_GPC='1'))
+        self.assertIn('shadowroot', html)
+        self.assertNotIn('part="gpc"', html)
+
     def test_the_style_source_for_a_content_security_policy(self):
         html = banner(RequestFactory().get('/'))
         style = re.search(r'<style>(.*?)</style>', html, re.S).group(1)

@@ -58,6 +58,12 @@ class RefreshTests(TestCase):
         self.assertIn('Sec-GPC', self.get(raw, HTTP_SEC_GPC='1')['Vary'])
         self.assertNotIn('Sec-GPC', self.get(cookie_value(gpc=True), HTTP_SEC_GPC='1')['Vary'])
 
+    @override_settings(COOKIE_CONSENT_INVENTORY=VENDORS)
+    def test_varies_on_sec_gpc_when_the_banner_carries_the_note(self):
+        # No decision: the server-rendered banner says the signal is honoured, or not.
+        self.assertIn('Sec-GPC', self.get(HTTP_SEC_GPC='1')['Vary'])
+        self.assertIn('Sec-GPC', self.get()['Vary'])
+
 
 class GpcSupportTests(TestCase):
     URL = '/.well-known/gpc.json'

@@ -49,10 +49,12 @@ export function coveredByGpc(inventory: CookieInventory, id: string): boolean {
   return inventory.categories.some((category) => category.id === categoryId && category.gpc);
 }
 
+/** Whether the inventory marks a category or a vendor for Global Privacy Control. */
+export function marksGpc(inventory: CookieInventory): boolean {
+  return [...inventory.categories, ...(inventory.vendors ?? [])].some((item) => item.gpc === true);
+}
+
 /** Whether the browser sends Global Privacy Control and the inventory marks something for it. */
 export function honoursGpc(inventory: CookieInventory): boolean {
-  return (
-    globalPrivacyControl() &&
-    [...inventory.categories, ...(inventory.vendors ?? [])].some((item) => item.gpc === true)
-  );
+  return globalPrivacyControl() && marksGpc(inventory);
 }

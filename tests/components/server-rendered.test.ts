@@ -8,7 +8,12 @@ import { deleteAllCookies, readCookie } from '../support/cookies.js';
  */
 async function serverRenderedPage(
   language: string,
-  { form = false, vendors = false, heldLanguage = false } = {},
+  {
+    form = false,
+    vendors = false,
+    heldLanguage = false,
+    gpc = undefined as 'signal' | 'header' | undefined,
+  } = {},
 ): Promise<{
   frame: HTMLIFrameElement;
   key: string;
@@ -17,7 +22,7 @@ async function serverRenderedPage(
   const key = `${language}-${Math.random().toString(36).slice(2)}`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}${vendors ? '&vendors=1' : ''}${heldLanguage ? '&heldLanguage=1' : ''}`;
+  frame.src = `/test-endpoints/server-rendered.html?language=${language}&key=${key}${form ? '&form=1' : ''}${vendors ? '&vendors=1' : ''}${heldLanguage ? '&heldLanguage=1' : ''}${gpc ? `&gpc=${gpc}` : ''}`;
   document.body.append(frame);
   await waitUntil(
     () => frame.contentDocument?.querySelector('main') && bannerRoot(frame)?.querySelector('h2'),
@@ -254,6 +259,69 @@ describe('a banner rendered on the server', () => {
         { timeout: 10000 },
       );
       expect(readCookie('cookies_preferences', page), 'no decision taken').to.equal(undefined);
+    });
+  });
+
+  describe('for a browser that sends Global Privacy Control (Sec-GPC: 1)', () => {
+    /** The page hydrated, its vendors' rules held by the server, and what removed nodes of its note. */
+    async function hydratedWithNote(gpc: 'signal' | 'header') {
+      const { frame, key, release } = await serverRenderedPage('fr', { gpc });
+      const root = bannerRoot(frame)!;
+      const note = root.querySelector<HTMLElement>('[part="gpc"]');
+      expect(note, 'the note in the HTML').to.not.equal(null);
+      const text = note!.textContent!;
+      expect(text).to.contain('Global Privacy Control');
+      expect(button(frame, 'reject-button').textContent!.trim()).to.equal('Tout refuser');
+      const removed: Node[] = [];
+      const changes = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'characterData' && note!.contains(record.target))
+            removed.push(record.target);
+          for (const node of record.removedNodes)
+            if (node === note || node.contains(note)) removed.push(node);
+        }
+      });
+      changes.observe(root, { childList: true, subtree: true, characterData: true });
+      await release();
+      const banner = frame.contentDocument!.querySelector('cookie-banner')!;
+      await waitUntil(
+        () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+        'the banner never hydrated',
+        { timeout: 10000 },
+      );
+      return { frame, key, root, note: note!, text, banner, removed, changes };
+    }
+
+    it("keeps the server's note through hydration, until its own, the same, takes its place", async () => {
+      const { frame, key, root, note, text, banner, removed, changes } =
+        await hydratedWithNote('signal');
+      await nextFrame(frame);
+      expect(root.querySelector('[part="gpc"]'), 'hydrated, before the rules').to.equal(note);
+      await fetch(`/test-endpoints/release-vendor-rules?key=${key}`);
+      const own = banner as unknown as {
+        store: { gpcNote?: string };
+        updateComplete: Promise<boolean>;
+      };
+      await waitUntil(() => own.store.gpcNote !== undefined, "the banner's own note never came", {
+        timeout: 10000,
+      });
+      await own.updateComplete;
+      await nextFrame(frame);
+      changes.disconnect();
+      expect(removed, 'the note went away meanwhile').to.deep.equal([]);
+      expect(root.querySelector('[part="gpc"]')).to.equal(note);
+      expect(note.textContent).to.equal(text);
+      expect(own.store.gpcNote).to.equal(text);
+    });
+
+    it('drops the note once adopted where the browser does not send the signal to scripts', async () => {
+      const { frame, root, changes } = await hydratedWithNote('header');
+      await waitUntil(() => root.querySelector('[part="gpc"]') === null, 'the note stays', {
+        timeout: 10000,
+      });
+      changes.disconnect();
+      expect(root.querySelector('[role="region"]'), 'the banner still asks').to.not.equal(null);
+      expect(button(frame, 'reject-button').textContent!.trim()).to.equal('Tout refuser');
     });
   });
 

@@ -166,6 +166,21 @@ describe('renderBanner', () => {
     assert.match(plain, /<form[^>]*\saction=""/);
   });
 
+  it('writes the note that Global Privacy Control is honoured for a request that sends it', () => {
+    const marked = {
+      ...inventory,
+      categories: [...inventory.categories, { id: 'ads', gpc: true, label: 'Ads' }],
+    };
+    const note = /<p part="gpc" class="gpc"><!--lit-part-->([^<]+)<!--\/lit-part--><\/p>/;
+    const french = renderBanner({ inventory: marked, language: 'fr', globalPrivacyControl: true });
+    assert.match(french.match(note)?.[1] ?? '', /^Votre navigateur .*Global Privacy Control/);
+    const english = renderBanner({ inventory: marked, globalPrivacyControl: true });
+    assert.match(english.match(note)?.[1] ?? '', /^Your browser asks us not to sell or share/);
+    // Not without the signal, nor where the inventory marks nothing for it.
+    assert.doesNotMatch(renderBanner({ inventory: marked, language: 'fr' }), /part="gpc"/);
+    assert.doesNotMatch(renderBanner({ inventory, globalPrivacyControl: true }), /part="gpc"/);
+  });
+
   it('renders nothing for an invalid inventory', () => {
     const errors = [];
     const error = console.error;

@@ -138,7 +138,10 @@ def cookie_consent_banner(context, position=None, reopen_button=False, reload_on
         token = get_token(request)
         action = server_banner.decision_action(reverse('cookie_consent:decision'), request.get_full_path())
         language = server_banner.banner_language(_locale_candidates(translation.get_language() or 'en'))
-        shadow_root = server_banner.render(language, action, token, conf.policy_url(), position)
+        consent = consent_of(request)
+        # Read only where the inventory marks something for it (then `Vary: Sec-GPC`).
+        gpc = consent.inventory.uses_gpc() and consent.gpc
+        shadow_root = server_banner.render(language, action, token, conf.policy_url(), position, gpc)
         if shadow_root is not None:
             form = [('decision-action', action), ('csrf-token', token)]
     attributes = attribute_list(

@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { globalPrivacyControl } from '../../consent/choices.js';
 import { isSafeHref } from '../../consent/safe-href.js';
 import { msg } from '../../i18n/localize.js';
 import { ConsentElement } from '../consent-element.js';
@@ -118,12 +119,24 @@ export class CookieBanner extends ConsentElement {
   /** The server's button last clicked before this banner could take it, taken once it can. */
   private earlyClick?: HTMLButtonElement;
 
+  /**
+   * The Global Privacy Control note as the server sent it: given by the
+   * server render for a browser that sends the signal, read back from the
+   * server's markup in the browser, and shown until the elements' own note
+   * (which waits for the vendors' rules and the dialog's texts) takes its
+   * place. A note that went and came back would move the buttons under the
+   * visitor's pointer.
+   * @internal
+   */
+  serverGpcNote?: string | null;
+
   constructor() {
     super();
     // The server's buttons are painted before the banner can take a click: it
     // adopts them once its texts are loaded. A click meanwhile is kept (the
     // last one), not lost; a button that posts the form still posts it.
     if (this.serverRendered) {
+      this.serverGpcNote = this.shadowRoot!.querySelector('[part="gpc"]')?.textContent;
       this.shadowRoot!.addEventListener('click', (event) => {
         const clicked = (event.target as Element).closest('button');
         if (!this.hasUpdated && clicked?.type === 'button') this.earlyClick = clicked;
@@ -168,6 +181,11 @@ export class CookieBanner extends ConsentElement {
       this.serverRendered = false;
       if (!this.visible) this.requestUpdate();
     }
+    // Adopted: the server heard the signal (Sec-GPC), but this browser does not give it to scripts.
+    if (this.serverGpcNote && !globalPrivacyControl()) {
+      this.serverGpcNote = undefined;
+      this.requestUpdate();
+    }
     // Adopted: its buttons take clicks now, the kept one first, unless the
     // banner turned out not to ask (a decision from another tab, say).
     const early = this.earlyClick;
@@ -181,7 +199,7 @@ export class CookieBanner extends ConsentElement {
 
   override render() {
     if (!this.shown) return html`${this.renderReopenButton()}${this.status.render()}`;
-    const gpcNote = isServer ? undefined : this.store.gpcNote;
+    const gpcNote = isServer ? this.serverGpcNote : (this.store.gpcNote ?? this.serverGpcNote);
     // The buttons post the form only where it has an action, and only until the script runs.
     const submit = this.decisionAction ? 'submit' : 'button';
     return html`
