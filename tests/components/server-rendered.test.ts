@@ -48,16 +48,23 @@ async function hydratedPageWaitingForVendorRules() {
   const { frame, key, release } = await serverRenderedPage('fr', { vendors: true });
   await release();
   const page = frame.contentDocument!;
-  const banner = page.querySelector('cookie-banner')!;
-  await waitUntil(
-    () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-    'the banner never hydrated',
-  );
+  await hydratedBanner(frame);
   const actions: string[] = [];
   page.addEventListener('consent-change', (event) =>
     actions.push((event as CustomEvent<{ action: string }>).detail.action),
   );
   return { frame, page, key, actions };
+}
+
+/** The frame's banner, once the library has adopted it. */
+async function hydratedBanner(frame: HTMLIFrameElement): Promise<HTMLElement> {
+  const banner = frame.contentDocument!.querySelector<HTMLElement>('cookie-banner')!;
+  await waitUntil(
+    () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
+    'the banner never hydrated',
+    { timeout: 10000 },
+  );
+  return banner;
 }
 
 function bannerRoot(frame: HTMLIFrameElement): ShadowRoot | null | undefined {
@@ -110,13 +117,7 @@ describe('a banner rendered on the server', () => {
         box: JSON.stringify(root.querySelector('[part~="base"]')!.getBoundingClientRect()),
       };
       await release();
-      const banner = frame.contentDocument!.querySelector('cookie-banner')!;
-      await waitUntil(() => isDefined(frame), 'the library never ran', { timeout: 10000 });
-      await waitUntil(
-        () => (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-        'the banner never rendered',
-        { timeout: 10000 },
-      );
+      await hydratedBanner(frame);
       await nextFrame(frame);
       expect(bannerRoot(frame)).to.equal(root);
       expect(button(frame, 'accept-button')).to.equal(before.accept);
@@ -133,12 +134,7 @@ describe('a banner rendered on the server', () => {
     const { frame, release } = await serverRenderedPage('fr');
     const reject = button(frame, 'reject-button');
     await release();
-    const banner = frame.contentDocument!.querySelector('cookie-banner')!;
-    await waitUntil(
-      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-      'the banner never hydrated',
-      { timeout: 10000 },
-    );
+    await hydratedBanner(frame);
     reject.click();
     await waitUntil(
       () => !bannerRoot(frame)!.querySelector('[part~="base"]'),
@@ -283,12 +279,7 @@ describe('a banner rendered on the server', () => {
       });
       changes.observe(root, { childList: true, subtree: true, characterData: true });
       await release();
-      const banner = frame.contentDocument!.querySelector('cookie-banner')!;
-      await waitUntil(
-        () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-        'the banner never hydrated',
-        { timeout: 10000 },
-      );
+      const banner = await hydratedBanner(frame);
       return { frame, key, root, note: note!, text, banner, removed, changes };
     }
 
@@ -329,12 +320,7 @@ describe('a banner rendered on the server', () => {
     const { frame, release } = await serverRenderedPage('en');
     await release();
     button(frame, 'accept-button');
-    const banner = frame.contentDocument!.querySelector('cookie-banner')!;
-    await waitUntil(
-      () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-      'the banner never hydrated',
-      { timeout: 10000 },
-    );
+    await hydratedBanner(frame);
     button(frame, 'accept-button').click();
     await waitUntil(() => readCookie('cookies_preferences') !== undefined, 'no decision');
     const key = Math.random().toString(36).slice(2);
@@ -388,12 +374,7 @@ describe('a banner rendered on the server', () => {
       const reject = button(frame, 'reject-button');
       const form = bannerRoot(frame)!.querySelector('form')!;
       await release();
-      const banner = page.querySelector('cookie-banner')!;
-      await waitUntil(
-        () => isDefined(frame) && (banner as unknown as { hasUpdated: boolean }).hasUpdated,
-        'the banner never hydrated',
-        { timeout: 10000 },
-      );
+      await hydratedBanner(frame);
       expect(bannerRoot(frame)!.querySelector('form')).to.equal(form);
       // Listening after the element: whenever the form is submitted, it was cancelled.
       const submits: boolean[] = [];
