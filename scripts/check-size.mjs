@@ -29,10 +29,10 @@ const README = 'README.md';
 const KIB = 1024;
 
 const BUDGETS = {
-  banner: { limit: 16501, goal: 11 * KIB },
-  site: { limit: 25254, goal: 16 * KIB },
+  banner: { limit: 16506, goal: 11 * KIB },
+  site: { limit: 25302, goal: 16 * KIB },
   // No goal: sites add only the parts they use; the limit keeps each from growing.
-  everything: { limit: 33009 },
+  everything: { limit: 33349 },
 };
 
 /**

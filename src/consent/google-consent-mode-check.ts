@@ -15,9 +15,25 @@ function hasDefaults(): boolean {
   });
 }
 
+interface TagsWindow {
+  gtag?: unknown;
+  clarity?: unknown;
+  uetq?: unknown;
+}
+
+/** Whether UET's queue, not yet read by its tag, holds `uetq.push('consent', 'default', …)`. */
+function uetDefaultsMissing(uetq: unknown): boolean {
+  return (
+    Array.isArray(uetq) &&
+    !uetq.some((entry, index) => entry === 'consent' && uetq[index + 1] === 'default')
+  );
+}
+
 /**
  * Reports unknown consent types (ignored rather than fatal: Google may add
- * types, and a typo must not take the banner away) and missing defaults.
+ * types, and a typo must not take the banner away) and missing defaults:
+ * Google's, unless the page has only Microsoft's tags (Clarity or UET, and no
+ * `gtag()`), and UET's.
  */
 export function checkConsentModeSetUp(inventory: CookieInventory): void {
   inventory.categories.forEach((category, index) => {
@@ -28,7 +44,14 @@ export function checkConsentModeSetUp(inventory: CookieInventory): void {
       );
     }
   });
-  if (!hasDefaults()) {
+  const page = window as TagsWindow;
+  const microsoftOnly = (page.clarity ?? page.uetq) !== undefined && page.gtag === undefined;
+  if (uetDefaultsMissing(page.uetq)) {
+    console.warn(
+      "cookie consent: no uetq.push('consent', 'default', …) ran before the library: until it does, Microsoft's UET tag counts ad_storage as granted. Push the default before UET's tag.",
+    );
+  }
+  if (!microsoftOnly && !hasDefaults()) {
     console.warn(
       "cookie consent: no gtag('consent', 'default', …) ran before the library: until it does, Google's tags count every type as granted. Load consent-mode-default.js before any Google tag.",
     );

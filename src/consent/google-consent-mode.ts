@@ -10,6 +10,7 @@
  * `update()` from the store's first listener (registry.ts).
  */
 import { usesConsentMode, type CookieInventory } from './inventory.js';
+import { MicrosoftConsentMode } from './microsoft-consent-mode.js';
 import type { ConsentStore } from './store.js';
 import {
   CONSENT_MODE_DEFAULTS,
@@ -72,10 +73,15 @@ function gtag(...args: unknown[]): void {
 export class GoogleConsentMode {
   private sent = '';
   private checked = false;
+  /** Microsoft's tags, told from the same states (microsoft-consent-mode.ts). */
+  private readonly microsoft = new MicrosoftConsentMode();
 
   constructor(private readonly store: ConsentStore) {}
 
-  /** Sends the states of the store's inventory and decision, unless Google has them already. */
+  /**
+   * Sends the states of the store's inventory and decision, unless Google has
+   * them already, then to Microsoft's tags, which may have come since.
+   */
   update(): void {
     const { inventory } = this.store;
     if (!inventory || !usesConsentMode(inventory)) return;
@@ -89,12 +95,14 @@ export class GoogleConsentMode {
     }
     const states = consentModeStates(inventory, (id) => this.store.isGranted(id));
     const key = JSON.stringify(states);
-    if (key === this.sent) return;
-    this.sent = key;
-    gtag('consent', 'update', states);
-    dataLayer().push({
-      event: CONSENT_UPDATE_EVENT,
-      cookie_consent: { categories: this.store.decision?.categories ?? {} },
-    });
+    if (key !== this.sent) {
+      this.sent = key;
+      gtag('consent', 'update', states);
+      dataLayer().push({
+        event: CONSENT_UPDATE_EVENT,
+        cookie_consent: { categories: this.store.decision?.categories ?? {} },
+      });
+    }
+    this.microsoft.tell(states);
   }
 }

@@ -20,10 +20,11 @@ if (typeof document !== 'undefined') recordParsedScripts();
  * Google Consent Mode, for inventories that ask for it: its module is fetched
  * on first need, then updated from the store's first listener, so that Google
  * hears of each decision before the scripts the gate releases for it push
- * their `config`. Returns what the gate waits for: the module, while it is
- * on its way.
+ * their `config`. `pending` is what the gate waits for: the module, while it
+ * is on its way; `refresh` tells the tags that scripts the gate ran have
+ * added (Microsoft's snippets) of the states in force.
  */
-function followWithConsentMode(store: ConsentStore): () => Promise<unknown> | undefined {
+function followWithConsentMode(store: ConsentStore) {
   let consentMode: { update(): void } | undefined;
   let loading: Promise<unknown> | undefined;
   let settled = false;
@@ -42,7 +43,10 @@ function followWithConsentMode(store: ConsentStore): () => Promise<unknown> | un
         .finally(() => (settled = true));
     }
   });
-  return () => (settled ? undefined : loading);
+  return {
+    pending: () => (settled ? undefined : loading),
+    refresh: () => consentMode?.update(),
+  };
 }
 
 /**
@@ -66,10 +70,11 @@ export function consentStore(cookieName: string = DEFAULT_DECISION_COOKIE): Cons
     store = new ConsentStore(cookieName);
     stores.set(cookieName, store);
     const gated = store;
-    const consentModePending = followWithConsentMode(store);
+    const consentMode = followWithConsentMode(store);
     whenPresent(GATED_SCRIPTS, () => {
       import('./script-gate.js').then(
-        ({ ScriptGate }) => new ScriptGate(gated, document, consentModePending).start(),
+        ({ ScriptGate }) =>
+          new ScriptGate(gated, document, consentMode.pending, consentMode.refresh).start(),
         (error: unknown) => console.error('cookie consent: could not load the script gate', error),
       );
     });

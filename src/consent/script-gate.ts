@@ -42,11 +42,14 @@ export class ScriptGate {
   /**
    * @param waitFor what must come first, if anything: Google Consent Mode on
    *   its way, so that Google hears of a decision before the tags it releases.
+   * @param ran called once scripts have run: a tag they added (Clarity's or
+   *   UET's snippet) hears then of the decision in force.
    */
   constructor(
     private readonly store: ConsentStore,
     private readonly root: ParentNode & Node = document,
     private readonly waitFor: () => Promise<unknown> | undefined = () => undefined,
+    private readonly ran: () => void = () => {},
   ) {}
 
   /** Runs what is granted now, then watches decisions and scripts added later. */
@@ -75,6 +78,7 @@ export class ScriptGate {
       void pending.then(() => this.release());
       return;
     }
+    let started = false;
     for (const script of this.root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS)) {
       if (script.hasAttribute(DONE)) continue;
       if (!mayRun(script)) {
@@ -88,11 +92,15 @@ export class ScriptGate {
       if (ids.length === 0 || !ids.every((id) => this.store.isGranted(id))) continue;
       // One script that cannot start (a page's Trusted Types policy) never holds back the others.
       try {
-        runScript(script);
+        const run = runScript(script);
+        // A file runs once it has loaded: the tags it adds hear of the decision then.
+        if (run.src) run.addEventListener('load', () => this.ran());
+        started = true;
       } catch (error) {
         reportFailure(script, error);
       }
     }
+    if (started) this.ran();
   }
 }
 
@@ -133,7 +141,7 @@ function trusted(value: string, kind: 'createScript' | 'createScriptURL'): strin
   return (policy?.[kind](value) ?? value) as string;
 }
 
-function runScript(gated: HTMLScriptElement): void {
+function runScript(gated: HTMLScriptElement): HTMLScriptElement {
   const script = document.createElement('script');
   for (const { name, value } of gated.attributes) {
     if (GATE_ATTRIBUTES.has(name)) continue;
@@ -153,4 +161,5 @@ function runScript(gated: HTMLScriptElement): void {
   }
   gated.after(script);
   gated.setAttribute(DONE, '');
+  return script;
 }
