@@ -30,7 +30,8 @@ export class MicrosoftConsentMode {
       this.once(
         'clarity',
         { ad_Storage: states.ad_storage, analytics_Storage: states.analytics_storage },
-        (consent) => clarity('consentv2', consent),
+        // Called on the window, as Clarity's own snippet and documentation call it.
+        (consent) => clarity.call(window, 'consentv2', consent),
       );
     }
     if (typeof uetq?.push === 'function') {

@@ -20,6 +20,8 @@ const microsoft = window as unknown as MicrosoftPage;
 function addClarityQueue(): void {
   const clarity = Object.assign(
     function (this: unknown) {
+      // Its snippet and documentation call it on the window, as `window.clarity(…)`.
+      if (this !== window) throw new Error('clarity() called on another object than the window');
       // eslint-disable-next-line prefer-rest-params
       (clarity.q ??= []).push(arguments);
     },
